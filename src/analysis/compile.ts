@@ -1,0 +1,84 @@
+/** Compiles a checked claim set for matching: cue phrases, and aliases taught to wink as custom entities. */
+import type { Claim, ClaimSet } from '../claims/load.js';
+import { ThreadstanceError } from '../errors.js';
+import { nlp } from './nlp.js';
+import { compilePhrase, type Phrase } from './phrases.js';
+import { lexicon } from './lexicon.js';
+
+export interface CompiledClaim {
+  claim: Claim;
+  /** Cues that link an actor to the claim (from "@lexicon" references and the claim's own strings). */
+  cues: Phrase[];
+  /** Cues that, next to an actor, deny the claim. */
+  denials: Phrase[];
+  support: Phrase[];
+  oppose: Phrase[];
+}
+
+export interface CompiledClaims {
+  set: ClaimSet;
+  claims: CompiledClaim[];
+  /** Custom-entity type (an alias's token pattern) → ids of the claims naming that alias. */
+  entityClaims: Map<string, string[]>;
+  /** Aliases of two or three capitals (IS, US, UK), matched only as that exact upper-case token. */
+  exactAliases: Map<string, string[]>;
+  /** Single-token aliases, lower case, for hashtags (#Ukraine). */
+  singleAliases: Map<string, string[]>;
+  patterns: { name: string; patterns: string[] }[];
+}
+
+const ACRONYM = /^[A-Z]{2,3}$/;
+let active: CompiledClaims | undefined;
+
+/** Compiles the claims and teaches wink their aliases; errors name the claim file and claim. */
+export function compileClaims(set: ClaimSet): CompiledClaims {
+  const w = nlp();
+  const entityClaims = new Map<string, string[]>();
+  const exactAliases = new Map<string, string[]>();
+  const singleAliases = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, key: string, id: string): void => {
+    const ids = map.get(key) ?? [];
+    if (!ids.includes(id)) ids.push(id);
+    map.set(key, ids);
+  };
+  const claims = set.claims.map((claim): CompiledClaim => {
+    for (const alias of claim.actors) {
+      if (ACRONYM.test(alias)) {
+        add(exactAliases, alias, claim.id);
+        continue;
+      }
+      const tokens = (w.readDoc(alias.replace(/[\u2010\u2011\u2013]/g, '-')).tokens().out(w.its.normal) as string[]).map((t) =>
+        t.replace(/[’‘]/g, "'"),
+      );
+      if (tokens.some((t) => /[[\]|]/.test(t))) {
+        throw new ThreadstanceError('CLAIMS_BAD_ALIAS', `alias "${alias}" contains [ ] or |, which are not allowed in names`, { file: set.file, claim: claim.id, field: 'actors' });
+      }
+      add(entityClaims, tokens.join(' '), claim.id);
+      if (tokens.length === 1) add(singleAliases, tokens[0]!, claim.id);
+    }
+    const compileCues = (entries: string[], field: string): Phrase[] =>
+      entries.flatMap((cue) =>
+        cue.startsWith('@')
+          ? lexicon(cue.slice(1), `claim "${claim.id}" (${field}) in ${set.file}`).groups.flatMap((g) => g.phrases)
+          : [compilePhrase(cue, 1, `claim ${claim.id}: ${field}`)],
+      );
+    return {
+      claim,
+      cues: compileCues(claim.cues, 'cues'),
+      denials: compileCues(claim.denials, 'denials'),
+      support: claim.phrases.support.map((p) => compilePhrase(p, 1, `claim ${claim.id}: phrases.support`)),
+      oppose: claim.phrases.oppose.map((p) => compilePhrase(p, 1, `claim ${claim.id}: phrases.oppose`)),
+    };
+  });
+  const patterns = [...entityClaims.keys()].map((key) => ({ name: key, patterns: [key] }));
+  const compiled = { set, claims, entityClaims, exactAliases, singleAliases, patterns };
+  activate(compiled);
+  return compiled;
+}
+
+/** Makes these claims' aliases the ones wink marks (wink keeps one set of custom entities per instance). */
+export function activate(compiled: CompiledClaims): void {
+  if (active === compiled) return;
+  nlp().learnCustomEntities(compiled.patterns);
+  active = compiled;
+}

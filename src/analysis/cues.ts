@@ -1,0 +1,47 @@
+/** The shared cue lexicons the stance rules consult, loaded once. */
+import { phrasesOf } from './lexicon.js';
+import type { Phrase } from './phrases.js';
+
+export interface Cues {
+  negation: Phrase[];
+  boundary: Phrase[];
+  idiom: Phrase[];
+  dismissal: Phrase[];
+  hedge: Phrase[];
+  distancing: Phrase[];
+  evidential: Phrase[];
+  self: Phrase[];
+  sarcasmStrong: Phrase[];
+  sarcasmWeak: Phrase[];
+  agree: Phrase[];
+  disagree: Phrase[];
+  filler: Phrase[];
+  event: Phrase[];
+  target: Phrase[];
+  prevention: Phrase[];
+}
+
+let cues: Cues | undefined;
+
+/** Every cue list by its role in the rules. */
+export function sharedCues(): Cues {
+  cues ??= {
+    negation: phrasesOf('negation', ''),
+    boundary: phrasesOf('negation', 'boundary'),
+    idiom: phrasesOf('negation', 'idiom'),
+    dismissal: phrasesOf('dismissal'),
+    hedge: phrasesOf('hedge'),
+    distancing: phrasesOf('reporting', 'distancing'),
+    evidential: phrasesOf('reporting', 'evidential'),
+    self: phrasesOf('reporting', 'self'),
+    sarcasmStrong: phrasesOf('sarcasm', 'strong'),
+    sarcasmWeak: phrasesOf('sarcasm', 'weak'),
+    agree: phrasesOf('agreement', 'agree'),
+    disagree: phrasesOf('agreement', 'disagree'),
+    filler: phrasesOf('agreement', 'filler'),
+    event: phrasesOf('event'),
+    target: phrasesOf('role', 'target'),
+    prevention: phrasesOf('role', 'prevention'),
+  };
+  return cues;
+}

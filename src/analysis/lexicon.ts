@@ -1,0 +1,72 @@
+/** Loads the cue lexicons in data/lexicons/, checks their shape once, and compiles their phrases. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { ThreadstanceError } from '../errors.js';
+import { dataPath } from '../paths.js';
+import { compilePhrase, type Phrase } from './phrases.js';
+
+export interface LexiconGroup {
+  comment: string;
+  role: string;
+  weight: number;
+  phrases: Phrase[];
+}
+
+export interface Lexicon {
+  name: string;
+  file: string;
+  groups: LexiconGroup[];
+}
+
+export const LEXICON_DIR = dataPath('data/lexicons');
+
+let cache: Map<string, Lexicon> | undefined;
+
+/** All lexicons by name, read and validated on first use. */
+export function lexicons(): Map<string, Lexicon> {
+  cache ??= loadLexicons(LEXICON_DIR);
+  return cache;
+}
+
+/** One lexicon by name; an unknown name is an error naming the place that asked for it. */
+export function lexicon(name: string, askedBy = 'threadstance'): Lexicon {
+  const lex = lexicons().get(name);
+  if (!lex) {
+    throw new ThreadstanceError('LEXICON_UNKNOWN', `${askedBy} refers to lexicon "@${name}", which does not exist; expected one of ${[...lexicons().keys()].map((n) => '@' + n).join(', ')}`, {});
+  }
+  return lex;
+}
+
+/** Phrases of a lexicon, optionally only those of groups with the given role. */
+export function phrasesOf(name: string, role?: string): Phrase[] {
+  return lexicon(name).groups.filter((g) => role === undefined || g.role === role).flatMap((g) => g.phrases);
+}
+
+/** Reads every `*.yaml` in `dir`; each must have `name` (its file name) and `groups` of {comment, entries, role?, weight?}. */
+export function loadLexicons(dir: string): Map<string, Lexicon> {
+  const out = new Map<string, Lexicon>();
+  for (const entry of fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+    const file = path.join(dir, entry);
+    const raw = parseYaml(fs.readFileSync(file, 'utf8')) as Record<string, unknown> | null;
+    const fail = (field: string, msg: string): never => {
+      throw new ThreadstanceError('LEXICON_BAD', msg, { file, field });
+    };
+    const name = entry.replace(/\.yaml$/, '');
+    if (!raw || raw.name !== name) fail('name', `expected name: ${name} (the file name)`);
+    if (!Array.isArray(raw!.groups) || raw!.groups.length === 0) fail('groups', 'expected a non-empty list of groups');
+    const groups = (raw!.groups as Record<string, unknown>[]).map((g, i): LexiconGroup => {
+      if (typeof g.comment !== 'string' || g.comment.trim() === '') fail(`groups[${i}].comment`, 'every group needs a short comment saying what it holds');
+      if (!Array.isArray(g.entries) || g.entries.length === 0) fail(`groups[${i}].entries`, 'expected a non-empty list of phrases');
+      const weight = g.weight === undefined ? 1 : Number(g.weight);
+      if (!(weight > 0 && weight <= 1)) fail(`groups[${i}].weight`, 'expected a number in (0, 1]');
+      const phrases = (g.entries as unknown[]).map((e, j) => {
+        if (typeof e !== 'string' || e.trim() === '') fail(`groups[${i}].entries[${j}]`, 'expected a non-empty text');
+        return compilePhrase(String(e), weight, `${name}: ${g.comment as string}`);
+      });
+      return { comment: String(g.comment), role: typeof g.role === 'string' ? g.role : '', weight, phrases };
+    });
+    out.set(name, { name, file, groups });
+  }
+  return out;
+}

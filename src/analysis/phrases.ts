@@ -1,0 +1,86 @@
+/** Cue phrases compiled to token sequences and matched against a document's tokens (normal form or lemma). */
+import { nlp, type TokenView } from './nlp.js';
+
+export type Direction = 'any' | 'before' | 'after';
+
+/** A compiled cue: `before` means the actor must stand before the cue ("< did it"), `after` after it ("blamed >"). */
+export interface Phrase {
+  text: string;
+  tokens: string[];
+  direction: Direction;
+  weight: number;
+  /** Where the phrase comes from (lexicon and group, or claim and field), for evidence. */
+  origin: string;
+}
+
+export interface Hit {
+  phrase: Phrase;
+  start: number;
+  /** Inclusive. */
+  end: number;
+}
+
+/** Compiles an entry such as "< did it", "blamed >" or "inside job" with wink's tokenizer. */
+export function compilePhrase(entry: string, weight: number, origin: string): Phrase {
+  let text = entry.trim();
+  let direction: Direction = 'any';
+  if (text.startsWith('< ')) {
+    direction = 'before';
+    text = text.slice(2).trim();
+  } else if (text.endsWith(' >')) {
+    direction = 'after';
+    text = text.slice(0, -2).trim();
+  }
+  const w = nlp();
+  const tokens = (w.readDoc(text.replace(/[\u2010\u2011]/g, '-')).tokens().out(w.its.normal) as string[]).map((t) =>
+    t.replace(/[’‘]/g, "'"),
+  );
+  return { text, tokens, direction, weight, origin };
+}
+
+const indexes = new WeakMap<readonly Phrase[], Map<string, Phrase[]>>();
+
+/** Phrases keyed by their first token, so matching costs one map look-up per token and form. */
+function indexOf(phrases: readonly Phrase[]): Map<string, Phrase[]> {
+  let index = indexes.get(phrases);
+  if (!index) {
+    index = new Map();
+    for (const p of phrases) {
+      const first = p.tokens[0];
+      if (first === undefined) continue;
+      const list = index.get(first) ?? [];
+      list.push(p);
+      index.set(first, list);
+    }
+    indexes.set(phrases, index);
+  }
+  return index;
+}
+
+/** Finds every occurrence of the phrases in tokens [from, to] (inclusive), matching each token's normal form or lemma. */
+export function findPhrases(v: TokenView, phrases: readonly Phrase[], from = 0, to = v.norm.length - 1): Hit[] {
+  const index = indexOf(phrases);
+  const hits: Hit[] = [];
+  for (let i = from; i <= to; i++) {
+    const norm = v.norm[i]!;
+    const lemma = v.lemma[i]!;
+    const candidates = lemma === norm ? index.get(norm) : [...(index.get(norm) ?? []), ...(index.get(lemma) ?? [])];
+    if (!candidates) continue;
+    for (const p of candidates) {
+      const n = p.tokens.length;
+      if (i + n - 1 > to) continue;
+      let ok = true;
+      for (let k = 1; k < n && ok; k++) {
+        const t = p.tokens[k]!;
+        ok = v.norm[i + k] === t || v.lemma[i + k] === t;
+      }
+      if (ok && !hits.some((h) => h.phrase === p && h.start === i)) hits.push({ phrase: p, start: i, end: i + n - 1 });
+    }
+  }
+  return hits;
+}
+
+/** True when any phrase occurs in tokens [from, to]. */
+export function hasPhrase(v: TokenView, phrases: readonly Phrase[], from: number, to: number): Hit | undefined {
+  return findPhrases(v, phrases, from, to)[0];
+}

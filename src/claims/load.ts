@@ -1,0 +1,148 @@
+/** Reads a claim file (YAML or JSON) and checks it field by field; errors name the file, the claim and the field. */
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { ThreadstanceError } from '../errors.js';
+
+export type ClaimKind = 'attribution';
+export type SourcePosition = 'makes' | 'reports' | 'rejects';
+
+export interface ClaimSource {
+  file: string;
+  position: SourcePosition;
+  note: string;
+}
+
+/** A checked claim, still as data (phrases are compiled by the analysis). */
+export interface Claim {
+  id: string;
+  statement: string;
+  kind: ClaimKind;
+  actors: string[];
+  cues: string[];
+  denials: string[];
+  phrases: { support: string[]; oppose: string[] };
+  sources: ClaimSource[];
+}
+
+export interface ClaimSet {
+  file: string;
+  topic: string;
+  claims: Claim[];
+}
+
+const TOP_KEYS = ['version', 'topic', 'claims'];
+const CLAIM_KEYS = ['id', 'statement', 'kind', 'actors', 'cues', 'denials', 'phrases', 'sources'];
+const POSITIONS: readonly SourcePosition[] = ['makes', 'reports', 'rejects'];
+const ID = /^[a-z][a-z0-9_]{0,39}$/;
+
+/** Parses and validates claim-file text; `file` is used in error messages only. */
+export function parseClaims(text: string, file: string): ClaimSet {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text); // YAML is a superset of JSON, so .json claim files read the same way
+  } catch (err) {
+    const line = err instanceof YAMLParseError ? err.linePos?.[0]?.line : undefined;
+    throw new ThreadstanceError('CLAIMS_SYNTAX', `not valid YAML or JSON: ${(err as Error).message.split('\n')[0]}`, { file, line });
+  }
+  const top = record(raw, { file }, 'a mapping with keys version, topic, claims');
+  unknownKeys(top, TOP_KEYS, { file });
+  if (top.version !== undefined && top.version !== 1) {
+    throw new ThreadstanceError('CLAIMS_VERSION', `version is ${JSON.stringify(top.version)}; this threadstance reads version 1`, { file, field: 'version' });
+  }
+  const topic = top.topic === undefined ? '' : text1(top.topic, { file, field: 'topic' });
+  if (!Array.isArray(top.claims) || top.claims.length === 0) {
+    throw new ThreadstanceError('CLAIMS_EMPTY', 'expected "claims": a non-empty list of claims', { file, field: 'claims' });
+  }
+  const claims: Claim[] = [];
+  top.claims.forEach((entry: unknown, i: number) => {
+    const claim = parseClaim(entry, file, i);
+    if (claims.some((c) => c.id === claim.id)) {
+      throw new ThreadstanceError('CLAIMS_DUPLICATE_ID', `claim id "${claim.id}" appears twice; ids must be unique`, { file, claim: claim.id, field: 'id' });
+    }
+    claims.push(claim);
+  });
+  return { file, topic, claims };
+}
+
+function parseClaim(entry: unknown, file: string, i: number): Claim {
+  const where = { file, claim: `#${i + 1}` };
+  const c = record(entry, where, 'a mapping with id, statement, actors');
+  const id = text1(c.id, { ...where, field: 'id' });
+  if (!ID.test(id)) {
+    throw new ThreadstanceError('CLAIMS_BAD_ID', `id "${id}" must be lower-case letters, digits and _ (starting with a letter), as it names CSV columns`, { ...where, field: 'id' });
+  }
+  const at = { file, claim: id };
+  unknownKeys(c, CLAIM_KEYS, at);
+  const kind = c.kind === undefined ? 'attribution' : text1(c.kind, { ...at, field: 'kind' });
+  if (kind !== 'attribution') {
+    throw new ThreadstanceError('CLAIMS_BAD_KIND', `kind "${kind}" is not known; expected "attribution"`, { ...at, field: 'kind' });
+  }
+  const phrases = c.phrases === undefined ? {} : record(c.phrases, { ...at, field: 'phrases' }, 'a mapping with support and oppose lists');
+  unknownKeys(phrases, ['support', 'oppose'], { ...at, field: 'phrases' });
+  return {
+    id,
+    statement: text1(c.statement, { ...at, field: 'statement' }),
+    kind,
+    actors: list(c.actors, { ...at, field: 'actors' }, false),
+    cues: list(c.cues ?? [], { ...at, field: 'cues' }, true),
+    denials: list(c.denials ?? [], { ...at, field: 'denials' }, true),
+    phrases: {
+      support: list(phrases.support ?? [], { ...at, field: 'phrases.support' }, true),
+      oppose: list(phrases.oppose ?? [], { ...at, field: 'phrases.oppose' }, true),
+    },
+    sources: sources(c.sources ?? [], at),
+  };
+}
+
+function sources(value: unknown, at: { file: string; claim: string }): ClaimSource[] {
+  if (!Array.isArray(value)) throw new ThreadstanceError('CLAIMS_BAD_FIELD', 'expected a list of {file, position, note}', { ...at, field: 'sources' });
+  return value.map((s, i) => {
+    const where = { ...at, field: `sources[${i}]` };
+    const r = record(s, where, 'a mapping with file, position, note');
+    unknownKeys(r, ['file', 'position', 'note'], where);
+    const position = text1(r.position, { ...at, field: `sources[${i}].position` }) as SourcePosition;
+    if (!POSITIONS.includes(position)) {
+      throw new ThreadstanceError('CLAIMS_BAD_FIELD', `position "${position}" is not one of ${POSITIONS.join(', ')}`, { ...at, field: `sources[${i}].position` });
+    }
+    return { file: text1(r.file, { ...at, field: `sources[${i}].file` }), position, note: r.note === undefined ? '' : text1(r.note, { ...at, field: `sources[${i}].note` }) };
+  });
+}
+
+type Where = { file: string; claim?: string; field?: string };
+
+function record(value: unknown, where: Where, expected: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ThreadstanceError('CLAIMS_BAD_FIELD', `expected ${expected}, found ${describe(value)}`, where);
+  }
+  return value as Record<string, unknown>;
+}
+
+function text1(value: unknown, where: Where): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new ThreadstanceError(value === undefined ? 'CLAIMS_MISSING_FIELD' : 'CLAIMS_BAD_FIELD', value === undefined ? 'is missing; expected a non-empty text' : `expected a non-empty text, found ${describe(value)}`, where);
+  }
+  return value.trim();
+}
+
+function list(value: unknown, where: Where, mayBeEmpty: boolean): string[] {
+  if (value === undefined) throw new ThreadstanceError('CLAIMS_MISSING_FIELD', 'is missing; expected a list of texts', where);
+  if (!Array.isArray(value)) throw new ThreadstanceError('CLAIMS_BAD_FIELD', `expected a list of texts, found ${describe(value)}`, where);
+  if (!mayBeEmpty && value.length === 0) throw new ThreadstanceError('CLAIMS_EMPTY_LIST', 'is empty; expected at least one entry', where);
+  const out = value.map((v, i) => text1(typeof v === 'number' ? String(v) : v, { ...where, field: `${where.field}[${i}]` }));
+  const dup = out.find((v, i) => out.findIndex((w) => w.toLowerCase() === v.toLowerCase()) !== i);
+  if (dup !== undefined) throw new ThreadstanceError('CLAIMS_DUPLICATE_ENTRY', `"${dup}" is listed twice`, where);
+  return out;
+}
+
+function unknownKeys(obj: Record<string, unknown>, known: string[], where: Where): void {
+  const extra = Object.keys(obj).filter((k) => !known.includes(k));
+  if (extra.length > 0) {
+    throw new ThreadstanceError('CLAIMS_UNKNOWN_KEY', `unknown key${extra.length > 1 ? 's' : ''} ${extra.map((k) => `"${k}"`).join(', ')}; expected only ${known.join(', ')}`, { ...where, field: extra[0] });
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}

@@ -1,0 +1,80 @@
+/** The command line: commander wiring only; every command returns its exit status, nothing here calls process.exit. */
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, ThreadstanceError, formatError } from './errors.js';
+import { FORMAT_NAMES } from './input/index.js';
+import { runAnalyze } from './commands/analyze.js';
+import { runClaims } from './commands/claims.js';
+import { runEvaluate } from './commands/evaluate.js';
+
+/** Where a run writes its messages; tests pass their own. */
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** True when stderr is an interactive terminal (the summary table is shown there). */
+  isTTY: boolean;
+}
+
+export const processIo: Io = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  isTTY: Boolean(process.stderr.isTTY),
+};
+
+/** Runs the CLI with `argv` (without node and script) and resolves to the exit status. */
+export async function execute(argv: string[], io: Io = processIo): Promise<number> {
+  let status: number = EXIT.ok;
+  const program = new Command('threadstance')
+    .description('Sentiment and stance toward attribution claims, comment by comment, for forum threads.')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('analyze')
+    .description('read threads, score sentiment and stance per claim, write the review CSV and the summary')
+    .argument('<input...>', 'thread files: pasted Discourse text, CSV or JSON Lines')
+    .option('-c, --claims <file>', 'claim file (YAML or JSON) replacing the default Crocus claims')
+    .option('-o, --out <file>', 'review CSV to write', 'out/comments.csv')
+    .option('-s, --summary <file>', 'summary CSV to write (default: summary.csv beside --out)')
+    .addOption(new Option('-f, --format <name>', 'input format').choices(FORMAT_NAMES).default('auto'))
+    .option('-t, --title <text>', 'thread title, as context, for inputs that have none')
+    .option('--strict', 'fail (exit 1) when any input record cannot be read, instead of reporting and skipping it')
+    .option('-q, --quiet', 'print nothing but errors')
+    .action((inputs: string[], opts) => {
+      status = runAnalyze(inputs, opts, io);
+    });
+
+  program
+    .command('claims')
+    .description('print the claims in use, their actors and the sources that make or reject each')
+    .option('-c, --claims <file>', 'claim file to show instead of the default')
+    .action((opts) => {
+      status = runClaims(opts, io);
+    });
+
+  program
+    .command('evaluate')
+    .description('score a review CSV against hand-coded gold labels, or against its own filled review_<claim> columns')
+    .argument('<predicted>', 'CSV written by threadstance analyze')
+    .argument('[gold]', 'gold CSV (index, text_start, one column per claim) or a reviewed threadstance CSV; omitted: use the review_<claim> columns of <predicted>')
+    .option('--errors', 'list every wrong cell with its text, labels and evidence')
+    .action((predicted: string, gold: string | undefined, opts) => {
+      status = runEvaluate(predicted, gold, opts, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return status;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof ThreadstanceError) {
+      io.stderr(formatError(err) + '\n');
+      return err.code.startsWith('USAGE_') ? EXIT.usage : EXIT.badInput;
+    }
+    io.stderr(`threadstance: internal error: ${(err as Error).stack ?? String(err)}\nThis is a bug in threadstance; please report it with the command you ran.\n`);
+    return EXIT.badInput;
+  }
+}

@@ -1,0 +1,94 @@
+/** Adapters for generic comment files: CSV with a header row, JSON Lines, or a JSON array of objects. */
+import { parse } from 'csv-parse/sync';
+import type { Thread } from '../types.js';
+import { ThreadstanceError } from '../errors.js';
+import { recordsToComments, type RawRecord } from './records.js';
+
+/** True when the first line is a CSV header with a `text` column. */
+export function sniffCsv(text: string): boolean {
+  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  return header
+    .split(/[,;\t]/)
+    .map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase())
+    .includes('text');
+}
+
+/** True when the first non-blank line is a JSON object (JSON Lines) or the text is a JSON array. */
+export function sniffJsonl(text: string): boolean {
+  const first = text.replace(/^\uFEFF/, '').trimStart();
+  return first.startsWith('{') || first.startsWith('[');
+}
+
+/** Reads a CSV whose header names the fields; structural errors name the line. */
+export function parseCsv(text: string, file: string, threadId: string, title: string): Thread {
+  let rows: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    rows = parse(text, { columns: true, bom: true, info: true, skip_empty_lines: true }) as typeof rows;
+  } catch (err) {
+    const e = err as { code?: string; message: string; lines?: number };
+    throw new ThreadstanceError(
+      'INPUT_CSV',
+      `${e.message.replace(/^Invalid Record Length: /, '')}; expected a CSV file with a header row and the same number of fields on every row`,
+      { file, line: e.lines },
+    );
+  }
+  if (rows.length > 0 && !('text' in rows[0]!.record)) {
+    throw new ThreadstanceError(
+      'INPUT_NO_TEXT_COLUMN',
+      `the header has no "text" column (found: ${Object.keys(rows[0]!.record).join(', ')}); expected columns text and optionally id, parent_id, author, likes, created_at`,
+      { file, line: 1 },
+    );
+  }
+  // csv-parse reports the line where a record ends; a record starts after the previous one ended.
+  let previousEnd = 1;
+  const records: RawRecord[] = rows.map(({ record, info }) => {
+    const line = previousEnd + 1;
+    previousEnd = info.lines;
+    return { fields: record, line };
+  });
+  return build(records, file, threadId, title, 'csv');
+}
+
+/** Reads JSON Lines (one object per line) or a JSON array of objects; a line that is not a JSON object is reported and skipped. */
+export function parseJsonl(text: string, file: string, threadId: string, title: string): Thread {
+  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  if (trimmed.startsWith('[')) return parseJsonArray(trimmed, file, threadId, title);
+  const records: RawRecord[] = [];
+  const bad: { line: number; reason: string; raw: string }[] = [];
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((raw, i) => {
+      if (raw.trim() === '') return;
+      try {
+        const value: unknown = JSON.parse(raw);
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+          bad.push({ line: i + 1, reason: 'expected a JSON object with a "text" field', raw: raw.slice(0, 200) });
+        } else records.push({ fields: value as Record<string, unknown>, line: i + 1 });
+      } catch (err) {
+        bad.push({ line: i + 1, reason: `invalid JSON: ${(err as Error).message}`, raw: raw.slice(0, 200) });
+      }
+    });
+  const thread = build(records, file, threadId, title, 'jsonl');
+  thread.skipped.push(...bad.map((b) => ({ file, ...b })));
+  thread.skipped.sort((a, b) => a.line - b.line);
+  return thread;
+}
+
+function parseJsonArray(text: string, file: string, threadId: string, title: string): Thread {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new ThreadstanceError('INPUT_JSON', `invalid JSON: ${(err as Error).message}`, { file });
+  }
+  if (!Array.isArray(value)) throw new ThreadstanceError('INPUT_JSON', 'expected a JSON array of comment objects', { file });
+  const records = value.map((fields, i) => ({ fields: (fields ?? {}) as Record<string, unknown>, line: i + 1 }));
+  return build(records, file, threadId, title, 'json');
+}
+
+function build(records: RawRecord[], file: string, threadId: string, title: string, format: string): Thread {
+  const { comments, skipped, extraColumns } = recordsToComments(records, file);
+  const flat = comments.every((c) => c.parentId === '');
+  return { id: threadId, title, file, format, flat, comments, extraColumns, skipped };
+}

@@ -1,0 +1,69 @@
+/** Reads an input file into a thread: picks the adapter by `--format` or by sniffing the content. */
+import path from 'node:path';
+import type { Thread } from '../types.js';
+import { ThreadstanceError } from '../errors.js';
+import { sniffPasted, parsePasted } from './pasted.js';
+import { sniffCsv, sniffJsonl, parseCsv, parseJsonl } from './generic.js';
+
+/** One adapter per input format. `sniff` looks at the text; `parse` builds the thread. */
+export interface Adapter {
+  name: string;
+  description: string;
+  sniff(text: string, file: string): boolean;
+  parse(text: string, file: string, threadId: string, title: string): Thread;
+}
+
+/** Adapters in sniffing order: the most specific shapes first. */
+export const ADAPTERS: readonly Adapter[] = [
+  {
+    name: 'jsonl',
+    description: 'JSON Lines (or a JSON array): one object per comment with "text" and optional id, parent_id, author, likes, created_at',
+    sniff: (text) => sniffJsonl(text),
+    parse: parseJsonl,
+  },
+  {
+    name: 'csv',
+    description: 'CSV with a header row that has a "text" column',
+    sniff: (text, file) => sniffCsv(text) || (file.toLowerCase().endsWith('.csv') && !sniffPasted(text)),
+    parse: parseCsv,
+  },
+  {
+    name: 'pasted',
+    description: 'a Discourse thread pasted as text: title line, posts each ending with an "N Likes" line',
+    sniff: (text) => sniffPasted(text),
+    parse: (text, file, threadId, title) => {
+      const thread = parsePasted(text, file, threadId);
+      return title ? { ...thread, title } : thread;
+    },
+  },
+];
+
+export const FORMAT_NAMES = ['auto', ...ADAPTERS.map((a) => a.name)];
+
+/** Picks the adapter for `format` ('auto' sniffs) and parses the text. */
+export function readThread(text: string, file: string, format = 'auto', title = ''): Thread {
+  const threadId = path.basename(file).replace(/\.[^.]+$/, '');
+  if (text.replace(/^\uFEFF/, '').trim() === '') {
+    throw new ThreadstanceError('INPUT_EMPTY', 'the file is empty; expected a comment thread', { file });
+  }
+  const adapter =
+    format === 'auto' ? ADAPTERS.find((a) => a.sniff(text, file)) : ADAPTERS.find((a) => a.name === format);
+  if (!adapter) {
+    throw new ThreadstanceError(
+      format === 'auto' ? 'INPUT_UNKNOWN_FORMAT' : 'USAGE_FORMAT',
+      format === 'auto'
+        ? `cannot tell the format; expected one of: ${ADAPTERS.map((a) => `${a.name} (${a.description})`).join('; ')}. Name it with --format`
+        : `unknown format "${format}"; expected one of ${FORMAT_NAMES.join(', ')}`,
+      { file },
+    );
+  }
+  const thread = adapter.parse(text, file, threadId, title);
+  if (thread.comments.length === 0) {
+    throw new ThreadstanceError(
+      'INPUT_NO_COMMENTS',
+      `no comments found reading it as ${adapter.name} (${adapter.description})${thread.skipped.length ? `; ${thread.skipped.length} records could not be read, the first on line ${thread.skipped[0]!.line}: ${thread.skipped[0]!.reason}` : ''}`,
+      { file },
+    );
+  }
+  return thread;
+}

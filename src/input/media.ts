@@ -1,0 +1,55 @@
+/** Separates what a commenter wrote from what the platform or a reaction added (GIF captions, shortcodes, links). */
+
+/** A line that is only a reaction-GIF caption as Discourse/Giphy render it: "Seth Meyers Yes GIF by Late Night with Seth Meyers". */
+const GIF_CAPTION = /^[^.!?\n]{0,100}\bGIF(?: by [^.!?\n]{1,100})?$/;
+/** Emoji shortcodes such as :thinking: or :person_shrugging:. */
+const SHORTCODE = /:[a-z0-9_+-]{2,40}:/g;
+const URL = /\bhttps?:\/\/[^\s<>"]+/g;
+
+export interface SplitText {
+  /** The commenter's own words, to be scored. */
+  body: string;
+  /** Captions, shortcodes and links, in order of appearance. */
+  media: string[];
+}
+
+/** Normalizes line ends and dashes, then moves GIF captions, emoji shortcodes and URLs out of the scored text. */
+export function splitMedia(text: string): SplitText {
+  const media: string[] = [];
+  const kept: string[] = [];
+  for (const rawLine of normalizeText(text).split('\n')) {
+    const line = rawLine.trim();
+    if (line !== '' && GIF_CAPTION.test(line)) {
+      media.push(line);
+      continue;
+    }
+    kept.push(
+      rawLine
+        .replace(SHORTCODE, (code) => {
+          media.push(code);
+          return ' ';
+        })
+        .replace(URL, (url) => {
+          media.push(url);
+          return ' ';
+        }),
+    );
+  }
+  const body = kept
+    .join('\n')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return { body, media };
+}
+
+/**
+ * Line ends to LF (wink does not split sentences on CRLF blank lines) and the dash variants that
+ * keep "ISIS‑K" from matching an alias to a plain hyphen.
+ */
+export function normalizeText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u2010\u2011\u2012]/g, '-')
+    .replace(/\u00a0/g, ' ');
+}

@@ -1,0 +1,87 @@
+/** Turns generic records (CSV rows, JSON objects) into comments: the field mapping shared by the CSV and JSONL adapters. */
+import type { Comment, Skipped } from '../types.js';
+import { ThreadstanceError } from '../errors.js';
+import { splitMedia } from './media.js';
+
+/** Fields threadstance interprets; every other column passes through untouched. */
+export const KNOWN_FIELDS = ['id', 'parent_id', 'author', 'likes', 'created_at', 'text'] as const;
+
+/** An unvalidated record with the line where it starts. */
+export interface RawRecord {
+  fields: Record<string, unknown>;
+  line: number;
+}
+
+/** Maps records onto comments; a record without usable `text` is reported as skipped, not dropped. */
+export function recordsToComments(
+  records: RawRecord[],
+  file: string,
+): { comments: Comment[]; skipped: Skipped[]; extraColumns: string[] } {
+  const comments: Comment[] = [];
+  const skipped: Skipped[] = [];
+  const extraColumns: string[] = [];
+  const seenIds = new Map<string, number>();
+  for (const { fields, line } of records) {
+    for (const key of Object.keys(fields)) {
+      if (!(KNOWN_FIELDS as readonly string[]).includes(key) && !extraColumns.includes(key)) extraColumns.push(key);
+    }
+    const text = fields.text;
+    if (typeof text !== 'string') {
+      skipped.push({
+        file,
+        line,
+        reason: text === undefined || text === null ? 'no "text" field' : `"text" is a ${typeof text}, expected a string`,
+        raw: JSON.stringify(fields).slice(0, 200),
+      });
+      continue;
+    }
+    const index = comments.length;
+    const id = asString(fields.id) || String(index);
+    const earlier = seenIds.get(id);
+    if (earlier !== undefined) {
+      throw new ThreadstanceError(
+        'INPUT_DUPLICATE_ID',
+        `comment id "${id}" was already used on line ${earlier}; ids must be unique within a thread`,
+        { file, line, field: 'id' },
+      );
+    }
+    seenIds.set(id, line);
+    const { body, media } = splitMedia(text);
+    const extra: Record<string, string> = {};
+    for (const key of extraColumns) if (key in fields) extra[key] = asString(fields[key]);
+    comments.push({
+      index,
+      id,
+      parentId: asString(fields.parent_id),
+      author: asString(fields.author),
+      likes: parseLikes(fields.likes, file, line),
+      createdAt: asString(fields.created_at),
+      text,
+      body,
+      media,
+      extra,
+      line,
+    });
+  }
+  return { comments, skipped, extraColumns };
+}
+
+function asString(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+function parseLikes(value: unknown, file: string, line: number): number | null {
+  if (value === undefined || value === null || value === '') return null;
+  const n = typeof value === 'number' ? value : Number(String(value).replace(/,/g, '').trim());
+  if (!Number.isInteger(n) || n < 0) {
+    throw new ThreadstanceError(
+      'INPUT_BAD_LIKES',
+      `"likes" is ${JSON.stringify(value)}; expected a whole number of 0 or more, or an empty cell`,
+      { file, line, field: 'likes' },
+    );
+  }
+  return n;
+}

@@ -1,0 +1,43 @@
+/** The review CSV's columns as data: name and how each is read off an analyzed comment. */
+import type { AnalyzedComment, Thread } from '../types.js';
+
+export type Cell = string | number;
+
+export interface Column {
+  name: string;
+  value(row: AnalyzedComment, thread: Thread): Cell;
+}
+
+/** Columns in their contracted order; per-claim and review columns follow the claim-file order. */
+export function columnsFor(claimIds: string[], extraColumns: string[]): Column[] {
+  const base: Column[] = [
+    { name: 'thread', value: (_r, t) => t.id },
+    { name: 'index', value: (r) => r.comment.index },
+    { name: 'id', value: (r) => r.comment.id },
+    { name: 'parent_id', value: (r) => r.comment.parentId },
+    { name: 'author', value: (r) => r.comment.author },
+    { name: 'likes', value: (r) => (r.comment.likes === null ? '' : r.comment.likes) },
+    { name: 'text', value: (r) => r.comment.text },
+    { name: 'media', value: (r) => r.comment.media.join(' | ') },
+    { name: 'sentiment', value: (r) => r.sentiment.score },
+    { name: 'sentiment_label', value: (r) => r.sentiment.label },
+  ];
+  const perClaim = claimIds.flatMap((id): Column[] => [
+    { name: `${id}_stance`, value: (r) => r.stances.get(id)?.stance ?? 'none' },
+    { name: `${id}_score`, value: (r) => r.stances.get(id)?.score ?? 0 },
+    { name: `${id}_confidence`, value: (r) => r.stances.get(id)?.confidence ?? 0 },
+    { name: `${id}_evidence`, value: (r) => r.stances.get(id)?.evidence ?? '' },
+  ]);
+  const review: Column[] = [
+    { name: 'needs_review', value: (r) => (r.needsReview ? 'true' : 'false') },
+    { name: 'review_reason', value: (r) => r.reviewReason },
+    ...claimIds.map((id): Column => ({ name: `review_${id}`, value: () => '' })),
+    { name: 'review_note', value: () => '' },
+  ];
+  const taken = new Set([...base, ...perClaim, ...review].map((c) => c.name));
+  const passthrough = extraColumns.map((name): Column => ({
+    name: taken.has(name) ? `input_${name}` : name,
+    value: (r) => r.comment.extra[name] ?? '',
+  }));
+  return [...base, ...perClaim, ...review, ...passthrough];
+}

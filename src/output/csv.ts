@@ -1,0 +1,18 @@
+/** Renders rows as CSV text with csv-stringify. */
+import { stringify } from 'csv-stringify/sync';
+import type { AnalyzedComment, Thread } from '../types.js';
+import { columnsFor, type Cell } from './columns.js';
+
+/** The review CSV of one or more analyzed threads (header once, rows in thread order). */
+export function commentsCsv(threads: { thread: Thread; rows: AnalyzedComment[] }[], claimIds: string[]): string {
+  const extra = [...new Set(threads.flatMap((t) => t.thread.extraColumns))];
+  const columns = columnsFor(claimIds, extra);
+  const records: Cell[][] = [];
+  for (const { thread, rows } of threads) for (const row of rows) records.push(columns.map((c) => c.value(row, thread)));
+  return toCsv(columns.map((c) => c.name), records);
+}
+
+/** CSV with a header row; numbers stay numbers, every field that needs quoting is quoted. */
+export function toCsv(header: string[], records: Cell[][]): string {
+  return stringify([header, ...records], { quoted_match: /^\s|\s$/ });
+}

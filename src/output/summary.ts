@@ -1,0 +1,68 @@
+/** Aggregates stances per claim: counts and like-weighted shares, as rows and as a terminal table. */
+import type { AnalyzedComment, Stance, Thread } from '../types.js';
+import { STANCES } from '../types.js';
+import { toCsv } from './csv.js';
+
+export interface SummaryRow {
+  thread: string;
+  claim: string;
+  stance: Stance;
+  comments: number;
+  share: number;
+  likes: number;
+  /** Share of all likes in the thread that went to comments with this stance; empty when no likes are known. */
+  likeShare: number | null;
+}
+
+/** One row per claim and stance: how many comments take it and what share of the likes they drew. */
+export function summarize(thread: Thread, rows: AnalyzedComment[], claimIds: string[]): SummaryRow[] {
+  const totalLikes = rows.reduce((n, r) => n + (r.comment.likes ?? 0), 0);
+  const anyLikes = rows.some((r) => r.comment.likes !== null);
+  const out: SummaryRow[] = [];
+  for (const claim of claimIds) {
+    for (const stance of STANCES) {
+      const hit = rows.filter((r) => (r.stances.get(claim)?.stance ?? 'none') === stance);
+      const likes = hit.reduce((n, r) => n + (r.comment.likes ?? 0), 0);
+      out.push({
+        thread: thread.id,
+        claim,
+        stance,
+        comments: hit.length,
+        share: rows.length ? round(hit.length / rows.length) : 0,
+        likes,
+        likeShare: anyLikes && totalLikes > 0 ? round(likes / totalLikes) : null,
+      });
+    }
+  }
+  return out;
+}
+
+/** summary.csv text. */
+export function summaryCsv(rows: SummaryRow[]): string {
+  return toCsv(
+    ['thread', 'claim', 'stance', 'comments', 'share', 'likes', 'like_share'],
+    rows.map((r) => [r.thread, r.claim, r.stance, r.comments, r.share, r.likes, r.likeShare ?? '']),
+  );
+}
+
+/** A fixed-width table for the terminal: per claim, comments (and like share) per stance. */
+export function summaryTable(rows: SummaryRow[]): string {
+  const claims = [...new Set(rows.map((r) => r.claim))];
+  const width = Math.max(5, ...claims.map((c) => c.length));
+  const head = ['claim'.padEnd(width), ...STANCES.map((s) => s.padStart(16))].join(' ');
+  const lines = [head, '-'.repeat(head.length)];
+  for (const claim of claims) {
+    const cells = STANCES.map((s) => {
+      const r = rows.find((x) => x.claim === claim && x.stance === s)!;
+      const like = r.likeShare === null ? '' : ` (${Math.round(r.likeShare * 100)}%♥)`;
+      return `${r.comments}${like}`.padStart(16);
+    });
+    lines.push([claim.padEnd(width), ...cells].join(' '));
+  }
+  lines.push('counts of comments per stance; (N%♥) = share of the thread\'s likes');
+  return lines.join('\n');
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,77 @@
+/** Shapes shared by the pipeline stages: input → analysis → claims → output. */
+
+/** A comment as an input adapter hands it to the analysis. */
+export interface Comment {
+  /** Position in thread order; 0 is the opening post. */
+  index: number;
+  id: string;
+  /** Empty when the comment replies to nothing known. */
+  parentId: string;
+  author: string;
+  likes: number | null;
+  createdAt: string;
+  /** The full original text, as the reader saw it. */
+  text: string;
+  /** The commenter's own words: what gets scored (media captions, shortcodes, URLs removed). */
+  body: string;
+  /** Reaction GIF captions, emoji shortcodes and links kept out of `body`. */
+  media: string[];
+  /** Columns of the input that threadstance does not interpret; passed through untouched. */
+  extra: Record<string, string>;
+  /** 1-based line of the input where the comment starts. */
+  line: number;
+}
+
+/** A record the adapter could not turn into a comment; reported, never dropped silently. */
+export interface Skipped {
+  file: string;
+  line: number;
+  reason: string;
+  raw: string;
+}
+
+/** One thread read from one input file. */
+export interface Thread {
+  /** Value of the `thread` column: the input's base name without extension. */
+  id: string;
+  title: string;
+  file: string;
+  format: string;
+  /** True when the input gives no reply structure, so order stands in for it. */
+  flat: boolean;
+  comments: Comment[];
+  /** Names of passthrough columns, in input order. */
+  extraColumns: string[];
+  skipped: Skipped[];
+}
+
+export type Stance = 'support' | 'oppose' | 'neutral' | 'none';
+export const STANCES: readonly Stance[] = ['support', 'oppose', 'neutral', 'none'];
+
+/** A stance toward one claim with the evidence that decided it. */
+export interface Judgement {
+  stance: Stance;
+  /** Signed strength in [-1, 1]: positive supports, negative opposes. */
+  score: number;
+  confidence: number;
+  /** The sentence or phrase that decided it, with the rule that fired. */
+  evidence: string;
+  /** True when sentences of the comment point different ways. */
+  conflict: boolean;
+  sarcasm: boolean;
+}
+
+export interface Sentiment {
+  score: number;
+  label: 'positive' | 'negative' | 'neutral';
+}
+
+/** A comment with everything the analysis found. */
+export interface AnalyzedComment {
+  comment: Comment;
+  sentiment: Sentiment;
+  /** Keyed by claim id, in claim-file order. */
+  stances: Map<string, Judgement>;
+  needsReview: boolean;
+  reviewReason: string;
+}
