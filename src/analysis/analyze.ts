@@ -38,7 +38,7 @@ export function analyzeThread(thread: Thread, cc: CompiledClaims): AnalyzedComme
       let d = own.get(id)!;
       if (kind === 'agree' || kind === 'disagree' || kind === 'reaction') {
         d = (parent && inherit(kind, drafts.get(parent.id)?.get(id), `comment ${parent.index}`)) ?? none();
-      } else if (position > 0) {
+      } else if (position > 0 || titleTopic) {
         d = withTopic(d, topic?.has(id) ?? false, event, v.sentenceText[0] ?? '');
       } else if (d.mentionOnly) {
         d = { ...d, stance: 'neutral', confidence: 0.4 };

@@ -15,6 +15,8 @@ export function nlp(): Nlp {
 export interface TokenView {
   /** Lower-case normal form, curly apostrophes made straight. */
   norm: string[];
+  /** Lower-case value as written, curly apostrophes made straight. */
+  lower: string[];
   lemma: string[];
   value: string[];
   pos: string[];
@@ -36,6 +38,7 @@ export function view(text: string): TokenView {
   const doc = w.readDoc(text);
   const tokens = doc.tokens();
   const value = tokens.out(its.value) as string[];
+  const lower = value.map((t) => t.toLowerCase().replace(/[’‘]/g, "'"));
   const norm = (tokens.out(its.normal) as string[]).map((t) => t.replace(/[’‘]/g, "'"));
   const lemma = (tokens.out(its.lemma as unknown as typeof its.normal) as string[]).map((t) => t.toLowerCase().replace(/[’‘]/g, "'"));
   const pos = tokens.out(its.pos) as string[];
@@ -52,6 +55,7 @@ export function view(text: string): TokenView {
   });
   return {
     norm,
+    lower,
     lemma,
     value,
     pos,

@@ -32,8 +32,9 @@ export function compilePhrase(entry: string, weight: number, origin: string): Ph
     text = text.slice(0, -2).trim();
   }
   const w = nlp();
-  const tokens = (w.readDoc(text.replace(/[\u2010\u2011]/g, '-')).tokens().out(w.its.normal) as string[]).map((t) =>
-    t.replace(/[’‘]/g, "'"),
+  // The written form, lower-cased: wink's normal form of a phrase out of context can differ ("yeah" → "yes").
+  const tokens = (w.readDoc(text.replace(/[\u2010\u2011]/g, '-')).tokens().out(w.its.value) as string[]).map((t) =>
+    t.toLowerCase().replace(/[’‘]/g, "'"),
   );
   return { text, tokens, direction, weight, origin };
 }
@@ -57,22 +58,21 @@ function indexOf(phrases: readonly Phrase[]): Map<string, Phrase[]> {
   return index;
 }
 
-/** Finds every occurrence of the phrases in tokens [from, to] (inclusive), matching each token's normal form or lemma. */
+/** Finds every occurrence of the phrases in tokens [from, to] (inclusive), matching each token's written form, normal form or lemma. */
 export function findPhrases(v: TokenView, phrases: readonly Phrase[], from = 0, to = v.norm.length - 1): Hit[] {
   const index = indexOf(phrases);
   const hits: Hit[] = [];
   for (let i = from; i <= to; i++) {
-    const norm = v.norm[i]!;
-    const lemma = v.lemma[i]!;
-    const candidates = lemma === norm ? index.get(norm) : [...(index.get(norm) ?? []), ...(index.get(lemma) ?? [])];
-    if (!candidates) continue;
+    const forms = new Set([v.lower[i]!, v.norm[i]!, v.lemma[i]!]);
+    const candidates = [...forms].flatMap((f) => index.get(f) ?? []);
+    if (candidates.length === 0) continue;
     for (const p of candidates) {
       const n = p.tokens.length;
       if (i + n - 1 > to) continue;
       let ok = true;
       for (let k = 1; k < n && ok; k++) {
         const t = p.tokens[k]!;
-        ok = v.norm[i + k] === t || v.lemma[i + k] === t;
+        ok = v.lower[i + k] === t || v.norm[i + k] === t || v.lemma[i + k] === t;
       }
       if (ok && !hits.some((h) => h.phrase === p && h.start === i)) hits.push({ phrase: p, start: i, end: i + n - 1 });
     }

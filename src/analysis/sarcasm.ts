@@ -11,9 +11,10 @@ export interface SarcasmReading {
 
 /**
  * Scores sentence [s, e]: a strong phrase counts 2, a weak phrase, a run of three or more capitalised
- * words (in a comment that is not all capitals), "!!!" or an ironic emoji in the comment's media 1 each.
+ * words (in a comment that is not all capitals) or "!!!" 1 each; `fromComment` adds what the rest of the
+ * comment says (ironic emoji in its media, strong markers in other sentences).
  */
-export function sarcasmIn(v: TokenView, s: number, e: number, mediaSarcasm: number, hasLowerCase: boolean): SarcasmReading {
+export function sarcasmIn(v: TokenView, s: number, e: number, fromComment: number, hasLowerCase: boolean): SarcasmReading {
   const cues = sharedCues();
   const found: string[] = [];
   let strength = 0;
@@ -47,9 +48,9 @@ export function sarcasmIn(v: TokenView, s: number, e: number, mediaSarcasm: numb
       found.push('"!!!"');
     }
   }
-  if (mediaSarcasm > 0) {
-    strength += mediaSarcasm;
-    found.push('ironic emoji');
+  if (fromComment > 0) {
+    strength += fromComment;
+    found.push('irony elsewhere in the comment');
   }
   return { strength, cues: found };
 }

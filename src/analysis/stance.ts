@@ -27,8 +27,11 @@ const ANY_WINDOW = 15;
 export function findingsOf(v: TokenView, cc: CompiledClaims, mediaSarcasm: number, hasLowerCase: boolean): Finding[] {
   const mentions = findMentions(v, cc);
   const out: Finding[] = [];
+  const strong = findPhrases(v, sharedCues().sarcasmStrong);
   v.sentences.forEach(([s, e], si) => {
-    const sarcasm = sarcasmIn(v, s, e, mediaSarcasm, hasLowerCase);
+    // A strong irony marker anywhere in a short comment colours all of it ("Ukraine did it. How convenient.").
+    const elsewhere = strong.some((h) => h.start < s || h.start > e) ? (v.sentences.length <= 3 ? 2 : 1) : 0;
+    const sarcasm = sarcasmIn(v, s, e, mediaSarcasm + elsewhere, hasLowerCase);
     out.push(...sentenceFindings(v, cc, s, e, v.sentenceText[si]!, mentions.filter((m) => m.start >= s && m.end <= e), sarcasm));
   });
   return out;
@@ -42,19 +45,18 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
   const hits: { hit: Hit; claims: string[]; polarity: 1 | -1 }[] = [];
   const addHit = (hit: Hit, claim: string, polarity: 1 | -1): void => {
     if (prevention.some((p) => p.end < hit.start && hit.start - p.end <= 4)) return;
-    const same = hits.find((h) => h.hit.start === hit.start && h.polarity === polarity);
-    if (same && same.hit.end > hit.end) return;
-    if (same && same.hit.end === hit.end && same.hit.phrase.direction === hit.phrase.direction) {
-      if (!same.claims.includes(claim)) same.claims.push(claim);
-      return;
-    }
-    if (same) hits.splice(hits.indexOf(same), 1);
-    hits.push({ hit, claims: [claim], polarity });
+    const same = hits.find((h) => h.hit.start === hit.start && h.hit.end === hit.end && h.polarity === polarity && h.hit.phrase.direction === hit.phrase.direction);
+    if (!same) hits.push({ hit, claims: [claim], polarity });
+    else if (!same.claims.includes(claim)) same.claims.push(claim);
   };
   for (const c of cc.claims) {
     for (const hit of findPhrases(v, c.cues, s, e)) addHit(hit, c.claim.id, 1);
     for (const hit of findPhrases(v, c.denials, s, e)) addHit(hit, c.claim.id, -1);
   }
+  // A cue inside a longer cue ("responsibility" in "claimed responsibility") is not a cue of its own.
+  const inner = hits.filter((h) => hits.some((o) => o !== h && o.hit.start <= h.hit.start && o.hit.end >= h.hit.end && o.hit.end - o.hit.start > h.hit.end - h.hit.start));
+  for (const h of inner) hits.splice(hits.indexOf(h), 1);
+  const cueSpans = hits.map((h) => h.hit);
   const targets = findPhrases(v, cues.target, s, e);
   for (const m of mentions) {
     let j = m.start - 1;
@@ -68,13 +70,13 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
     if (!actor) continue;
     for (const claim of actor.claims.filter((c) => claims.includes(c))) {
       linked.add(actor);
-      out.push(judge(v, cc, { claim, polarity, hit, actor, s, e, text, sarcasm, kind: 'cue' }));
+      out.push(judge(v, { claim, polarity, hit, actor, s, e, text, sarcasm, kind: 'cue', cueSpans }));
     }
   }
   for (const c of cc.claims) {
     for (const [list, polarity] of [[c.support, 1], [c.oppose, -1]] as const) {
       for (const hit of findPhrases(v, list, s, e)) {
-        out.push(judge(v, cc, { claim: c.claim.id, polarity, hit, actor: undefined, s, e, text, sarcasm, kind: 'phrase' }));
+        out.push(judge(v, { claim: c.claim.id, polarity, hit, actor: undefined, s, e, text, sarcasm, kind: 'phrase', cueSpans }));
       }
     }
   }
@@ -115,10 +117,12 @@ interface Link {
   text: string;
   sarcasm: SarcasmReading;
   kind: 'cue' | 'phrase';
+  /** Spans of every cue of the sentence: words inside them are not read as reporting or hedges. */
+  cueSpans: Hit[];
 }
 
 /** Applies negation, dismissal, hedges, reporting and sarcasm to a cue linked to a claim. */
-function judge(v: TokenView, _cc: CompiledClaims, l: Link): Finding {
+function judge(v: TokenView, l: Link): Finding {
   const cues = sharedCues();
   const { hit, actor, s, e } = l;
   const lo = Math.min(hit.start, actor?.start ?? hit.start);
@@ -146,14 +150,24 @@ function judge(v: TokenView, _cc: CompiledClaims, l: Link): Finding {
     notes.push(`dismissed as "${phraseText(v, dismissal)}"`);
   }
   const question = v.norm[e] === '?' || v.norm.slice(s, e + 1).includes('?');
-  const hedge = findPhrases(v, cues.hedge, Math.max(s, lo - 6), Math.min(e, hi + 2)).find((h) => !inside(h.start));
+  const inOtherCue = (i: number): boolean => l.cueSpans.some((c) => c !== hit && i >= c.start && i <= c.end);
+  const hedge = findPhrases(v, cues.hedge, s, e).find((h) => h.end >= lo - 6 && h.start <= hi + 2 && !inside(h.start) && !inOtherCue(h.start));
   const selfVoice = findPhrases(v, cues.self, s, e);
-  const distancing = findPhrases(v, cues.distancing, s, e).find((d) => !inside(d.start) && !selfVoice.some((m) => m.end < d.start && d.start - m.end <= 3));
-  const evidential = findPhrases(v, cues.evidential, s, e).find((d) => !inside(d.start));
+  const voicedBySelf = (i: number): boolean => selfVoice.some((m) => m.end < i && i - m.end <= 3);
+  // A reporting verb that is the cue itself: "ISIS claimed responsibility" is the actor's own claim
+  // (evidence); "Putin blamed Ukraine" relays someone else's (neutral) unless the commenter speaks ("I blame").
+  const reportingCue = findPhrases(v, cues.distancing, hit.start, hit.start)[0];
+  const selfClaim = reportingCue !== undefined && actor !== undefined && actor.end < hit.start;
+  const actorClaims = (i: number): boolean => actor !== undefined && actor.end < i && i - actor.end <= 2;
+  const distancing =
+    (reportingCue && !selfClaim && !voicedBySelf(hit.start) ? reportingCue : undefined) ??
+    findPhrases(v, cues.distancing, s, e).find((d) => !inside(d.start) && !voicedBySelf(d.start) && !actorClaims(d.start));
+  const evidential = selfClaim ? reportingCue : findPhrases(v, cues.evidential, s, e).find((d) => !inside(d.start));
   let sarcasm = false;
   if (l.sarcasm.strength >= 2) {
     sarcasm = true;
-    if (polarity !== 0) {
+    // A dismissal already reads the irony ("yeah right, Ukraine did it"); flipping again would undo it.
+    if (polarity !== 0 && !dismissal) {
       polarity = -polarity;
       confidence = 0.55;
       notes.push(`flipped by sarcasm (${l.sarcasm.cues.join(', ')})`);

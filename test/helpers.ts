@@ -1,0 +1,43 @@
+/** Shared test helpers: repo paths, golden-file comparison, threads built from short texts. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { readThread } from '../src/input/index.js';
+import { parseClaims } from '../src/claims/load.js';
+import { compileClaims, type CompiledClaims } from '../src/analysis/compile.js';
+import { analyzeThread } from '../src/analysis/analyze.js';
+import type { AnalyzedComment } from '../src/types.js';
+
+/** The repository root, seen from the compiled test in dist/test/. */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SEED_THREAD = path.join(ROOT, 'seeds/003_9fc60ebbaf8355f7.txt');
+
+/**
+ * Compares `actual` with the golden file test/golden/<name>; with UPDATE_GOLDEN=1 it rewrites the
+ * file instead, so a reviewer sees every change of output as a diff.
+ */
+export function assertGolden(name: string, actual: string): void {
+  const file = path.join(ROOT, 'test/golden', name);
+  if (process.env.UPDATE_GOLDEN === '1') {
+    fs.writeFileSync(file, actual);
+    return;
+  }
+  assert.ok(fs.existsSync(file), `golden file ${file} is missing; run UPDATE_GOLDEN=1 npm test`);
+  assert.equal(actual, fs.readFileSync(file, 'utf8'), `output differs from ${file}; if the change is intended, run UPDATE_GOLDEN=1 npm test and review the diff`);
+}
+
+let defaults: CompiledClaims | undefined;
+
+/** The shipped Crocus claims, compiled once. */
+export function defaultClaims(): CompiledClaims {
+  defaults ??= compileClaims(parseClaims(fs.readFileSync(path.join(ROOT, 'claims/crocus.yaml'), 'utf8'), 'claims/crocus.yaml'));
+  return defaults;
+}
+
+/** Analyzes a thread given as texts (each replying to the one before unless `parents` says otherwise). */
+export function analyzeTexts(texts: string[], parents?: (string | null)[]): AnalyzedComment[] {
+  const lines = texts.map((text, i) => JSON.stringify({ id: `c${i}`, parent_id: parents ? (parents[i] ?? '') : i === 0 ? '' : `c${i - 1}`, text }));
+  const thread = readThread(lines.join('\n'), 'table.jsonl', 'jsonl');
+  return analyzeThread(thread, defaultClaims());
+}

@@ -1,0 +1,154 @@
+/**
+ * The stance rules, one table per phenomenon of the codebook, in short sentences written for these
+ * tests (none is taken from the seed thread). Each row: the comment, the claim, the expected stance.
+ * Rows after a neutral opening post ("Attack on a concert hall near Moscow.") so no claim is the topic.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeTexts } from './helpers.js';
+
+const ROOT = 'Attack on a concert hall near Moscow.';
+type Row = [text: string, claim: string, stance: string];
+
+function check(rows: Row[]): void {
+  for (const [text, claim, stance] of rows) {
+    const result = analyzeTexts([ROOT, text], [null, null])[1]!;
+    const j = result.stances.get(claim)!;
+    assert.equal(j.stance, stance, `"${text}" → ${claim}: expected ${stance}, got ${j.stance} (${j.evidence})`);
+    if (stance !== 'none') assert.ok(j.evidence.length > 0, `"${text}": a ${stance} judgement must carry evidence`);
+  }
+}
+
+test('explicit attribution supports the claim', () => {
+  check([
+    ['ISIS did it, plain and simple.', 'isis', 'support'],
+    ['The Islamic State carried out this massacre.', 'isis', 'support'],
+    ['Daesh was behind the attack.', 'isis', 'support'],
+    ['The FSB orchestrated the whole thing.', 'fsb', 'support'],
+    ['Kyiv is responsible for this.', 'ukraine', 'support'],
+    ['The CIA was behind it.', 'west', 'support'],
+  ]);
+});
+
+test('the acronym IS is told apart from the verb "is", US from "us"', () => {
+  check([
+    ['IS claimed responsibility within hours.', 'isis', 'support'],
+    ['It is horrible and it is sad.', 'isis', 'none'],
+    ['This is what is behind the anger.', 'isis', 'none'],
+    ['Let us hope this is over soon.', 'west', 'none'],
+  ]);
+});
+
+test('hyphen and dash variants of names match', () => {
+  check([
+    ['ISIS\u2011K carried out the attack.', 'isis', 'support'],
+    ['ISIS-K carried out the attack.', 'isis', 'support'],
+    ['IS-KP carried out the attack.', 'isis', 'support'],
+  ]);
+});
+
+test('negation and denial oppose the claim', () => {
+  check([
+    ['Ukraine had nothing to do with it.', 'ukraine', 'oppose'],
+    ["Ukraine wasn't behind the attack.", 'ukraine', 'oppose'],
+    ['There is no evidence of Ukraine being involved.', 'ukraine', 'oppose'],
+    ['The CIA did not do this.', 'west', 'oppose'],
+    ['It was not a false flag.', 'fsb', 'oppose'],
+  ]);
+});
+
+test('negation idioms do not reverse the claim', () => {
+  check([
+    ["It wouldn't be a surprise if the FSB was behind it.", 'fsb', 'support'],
+    ["I'm not surprised ISIS did this.", 'isis', 'support'],
+  ]);
+});
+
+test('negation scope stops at clause boundaries', () => {
+  check([
+    ['Ukraine would never do this, and the MO is exactly that of ISIS.', 'isis', 'support'],
+    ['Ukraine would never do this, and the MO is exactly that of ISIS.', 'ukraine', 'oppose'],
+  ]);
+});
+
+test('hedges and genuine questions are neutral', () => {
+  check([
+    ['Maybe Ukraine was behind it, who knows.', 'ukraine', 'neutral'],
+    ['Was it the FSB?', 'fsb', 'neutral'],
+    ['Allegedly ISIS-K planned it.', 'isis', 'neutral'],
+    ["I can't decide if this is a false flag.", 'fsb', 'neutral'],
+  ]);
+});
+
+test('reported speech is neutral; cited evidence keeps the stance', () => {
+  check([
+    ['The Kremlin claims Ukraine was behind the attack.', 'ukraine', 'neutral'],
+    ['Putin blamed Ukraine for the attack.', 'ukraine', 'neutral'],
+    ['According to US intelligence, ISIS-K planned the attack.', 'isis', 'support'],
+    ['I blame the FSB for this.', 'fsb', 'support'],
+  ]);
+});
+
+test('dismissals reject the claim', () => {
+  check([
+    ['Blaming Ukraine is absurd propaganda.', 'ukraine', 'oppose'],
+    ['The idea that the CIA did it is nonsense.', 'west', 'oppose'],
+  ]);
+});
+
+test('sarcasm flips the literal reading; a single weak cue does not', () => {
+  check([
+    ['Oh sure, IT WAS UKRAINE ALL ALONG!!!', 'ukraine', 'oppose'],
+    ['Yeah right, Ukraine did it. How convenient.', 'ukraine', 'oppose'],
+    ['Clearly ISIS did it.', 'isis', 'support'],
+    ['ISIS-K claimed it and the evidence clearly points to them.', 'isis', 'support'],
+  ]);
+});
+
+test('an actor named in another role says nothing about its claim', () => {
+  check([
+    ['Since Russia invaded Ukraine, nothing surprises me.', 'ukraine', 'none'],
+    ['Putin has been bombing IS in Syria for years.', 'isis', 'none'],
+    ['The US warned Russia about an attack weeks ago.', 'west', 'none'],
+    ['Security is tight in occupied Ukraine now.', 'ukraine', 'none'],
+  ]);
+});
+
+test('security failure: negligence by the state, not authorship', () => {
+  check([
+    ['The FSB ignored the warnings.', 'security_failure', 'support'],
+    ['Russian police took over an hour to arrive; slow response everywhere.', 'security_failure', 'support'],
+    ['The security services failed to prevent it.', 'security_failure', 'support'],
+    ['The FSB ignored the warnings.', 'fsb', 'none'],
+  ]);
+});
+
+test('a reply that only agrees or disagrees takes its stance from the parent', () => {
+  const thread = ['ISIS carried out the attack, no doubt about it.', 'Exactly.', 'Nope.', 'Seth Meyers Yes GIF by Late Night with Seth Meyers'];
+  const rows = analyzeTexts(thread, [null, 'c0', 'c0', 'c0']);
+  assert.equal(rows[0]!.stances.get('isis')!.stance, 'support');
+  const agree = rows[1]!.stances.get('isis')!;
+  assert.equal(agree.stance, 'support');
+  assert.ok(agree.confidence < rows[0]!.stances.get('isis')!.confidence, 'inherited stance is less certain');
+  assert.match(agree.evidence, /^agrees with comment 0/);
+  assert.equal(rows[2]!.stances.get('isis')!.stance, 'oppose');
+  assert.equal(rows[3]!.stances.get('isis')!.stance, 'support');
+  assert.equal(rows[3]!.stances.get('ukraine')!.stance, 'none');
+});
+
+test('an agreeing reply to an ambiguous parent stays none', () => {
+  const rows = analyzeTexts(['Maybe ISIS, maybe not, who knows.', 'True, I guess.'], [null, 'c0']);
+  assert.equal(rows[0]!.stances.get('isis')!.stance, 'neutral');
+  assert.equal(rows[1]!.stances.get('isis')!.stance, 'none');
+});
+
+test("the opening post's claim is the topic: event words and bare mentions address it", () => {
+  const rows = analyzeTexts(
+    ['Islamic State claims responsibility for Moscow concert attack', 'What a horrible attack.', 'ISIS has branches everywhere now.', 'Putin is fine.'],
+    [null, 'c0', 'c0', 'c0'],
+  );
+  assert.equal(rows[1]!.stances.get('isis')!.stance, 'neutral');
+  assert.equal(rows[2]!.stances.get('isis')!.stance, 'neutral');
+  assert.equal(rows[3]!.stances.get('isis')!.stance, 'none');
+  assert.equal(rows[1]!.stances.get('ukraine')!.stance, 'none', 'only the topic claim is addressed');
+});
