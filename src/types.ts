@@ -16,6 +16,8 @@ export interface Comment {
   body: string;
   /** Reaction GIF captions, emoji shortcodes and links kept out of `body`. */
   media: string[];
+  /** Text the comment quotes from another post or an article (kept out of `body`). */
+  quoted: string[];
   /** Columns of the input that threadstance does not interpret; passed through untouched. */
   extra: Record<string, string>;
   /** 1-based line of the input where the comment starts. */

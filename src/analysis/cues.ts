@@ -17,6 +17,8 @@ export interface Cues {
   disagree: Phrase[];
   filler: Phrase[];
   event: Phrase[];
+  rhetorical: Phrase[];
+  doubt: Phrase[];
   target: Phrase[];
   prevention: Phrase[];
 }
@@ -40,6 +42,8 @@ export function sharedCues(): Cues {
     disagree: phrasesOf('agreement', 'disagree'),
     filler: phrasesOf('agreement', 'filler'),
     event: phrasesOf('event'),
+    rhetorical: phrasesOf('question', 'rhetorical'),
+    doubt: phrasesOf('question', 'doubt'),
     target: phrasesOf('role', 'target'),
     prevention: phrasesOf('role', 'prevention'),
   };

@@ -149,7 +149,18 @@ function judge(v: TokenView, l: Link): Finding {
     polarity = -1;
     notes.push(`dismissed as "${phraseText(v, dismissal)}"`);
   }
-  const question = v.norm[e] === '?' || v.norm.slice(s, e + 1).includes('?');
+  // A question is genuine (neutral) unless its opener makes it rhetorical: asserting, or doubting the claim.
+  const asked = v.norm.slice(s, e + 1).includes('?');
+  const opener = (list: typeof cues.rhetorical) => (asked ? findPhrases(v, list, s, Math.min(e, s + 3)).find((h) => h.start <= s + 1) : undefined);
+  const doubt = opener(cues.doubt);
+  const rhetorical = opener(cues.rhetorical);
+  const question = asked && !doubt && !rhetorical;
+  if (doubt && polarity > 0) {
+    polarity = -1;
+    notes.push(`doubted in a rhetorical question ("${phraseText(v, doubt)}")`);
+  } else if (rhetorical) {
+    notes.push(`rhetorical question ("${phraseText(v, rhetorical)}")`);
+  }
   const inOtherCue = (i: number): boolean => l.cueSpans.some((c) => c !== hit && i >= c.start && i <= c.end);
   const hedge = findPhrases(v, cues.hedge, s, e).find((h) => h.end >= lo - 6 && h.start <= hi + 2 && !inside(h.start) && !inOtherCue(h.start));
   const selfVoice = findPhrases(v, cues.self, s, e);
@@ -173,7 +184,13 @@ function judge(v: TokenView, l: Link): Finding {
       notes.push(`flipped by sarcasm (${l.sarcasm.cues.join(', ')})`);
     }
   }
-  if (!sarcasm && (hedge || question || distancing)) {
+  if (distancing && polarity > 0 && l.sarcasm.strength >= 1 && !dismissal) {
+    // Relaying a claim with any irony mocks it: "of course they'll blame Ukraine".
+    polarity = -1;
+    confidence = 0.55;
+    sarcasm = true;
+    notes.push(`relayed with irony ("${phraseText(v, distancing)}"; ${l.sarcasm.cues.join(', ')})`);
+  } else if (!sarcasm && (hedge || question || distancing)) {
     const why = hedge ? `hedged by "${phraseText(v, hedge)}"` : question ? 'asked as a question' : `reported: "${phraseText(v, distancing!)}"`;
     if (polarity > 0 || hedge || question) {
       polarity = 0;

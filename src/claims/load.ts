@@ -136,7 +136,7 @@ function list(value: unknown, where: Where, mayBeEmpty: boolean): string[] {
 function unknownKeys(obj: Record<string, unknown>, known: string[], where: Where): void {
   const extra = Object.keys(obj).filter((k) => !known.includes(k));
   if (extra.length > 0) {
-    throw new ThreadstanceError('CLAIMS_UNKNOWN_KEY', `unknown key${extra.length > 1 ? 's' : ''} ${extra.map((k) => `"${k}"`).join(', ')}; expected only ${known.join(', ')}`, { ...where, field: extra[0] });
+    throw new ThreadstanceError('CLAIMS_UNKNOWN_KEY', `unknown key${extra.length > 1 ? 's' : ''} ${extra.map((k) => `"${k}"`).join(', ')}; expected only ${known.join(', ')}`, { ...where, field: where.field ? `${where.field}.${extra[0]}` : extra[0] });
   }
 }
 

@@ -11,14 +11,26 @@ export interface SplitText {
   body: string;
   /** Captions, shortcodes and links, in order of appearance. */
   media: string[];
+  /** Lines quoted from another post or an article (Markdown `> `): context, not the commenter's voice. */
+  quoted: string[];
 }
 
-/** Normalizes line ends and dashes, then moves GIF captions, emoji shortcodes and URLs out of the scored text. */
+/** A Markdown quote line, as Reddit, Lemmy and most forums write it. */
+const QUOTE_LINE = /^\s*(?:>|&gt;)\s?(.*)$/;
+
+/** Normalizes line ends and dashes, then moves quotes, GIF captions, emoji shortcodes and URLs out of the scored text. */
 export function splitMedia(text: string): SplitText {
   const media: string[] = [];
+  const quoted: string[] = [];
   const kept: string[] = [];
   for (const rawLine of normalizeText(text).split('\n')) {
     const line = rawLine.trim();
+    const quote = QUOTE_LINE.exec(rawLine);
+    if (quote) {
+      if (quote[1]!.trim() !== '') quoted.push(quote[1]!.trim());
+      kept.push('');
+      continue;
+    }
     if (line !== '' && GIF_CAPTION.test(line)) {
       media.push(line);
       continue;
@@ -40,7 +52,7 @@ export function splitMedia(text: string): SplitText {
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  return { body, media };
+  return { body, media, quoted };
 }
 
 /**

@@ -25,7 +25,8 @@ export function parsePasted(text: string, file: string, threadId: string): Threa
     buffer = [];
     if (raw.lines.length === 0 && likes === null) return;
     const full = raw.lines.join('\n');
-    const { body, media } = splitMedia(full);
+    // Discourse's "Originally published at: URL" line is boilerplate: the URL goes to media, the label nowhere.
+    const { body, media, quoted } = splitMedia(full.replace(/^Originally published at:\s*/im, ''));
     comments.push({
       index: comments.length,
       id: String(comments.length),
@@ -36,6 +37,7 @@ export function parsePasted(text: string, file: string, threadId: string): Threa
       text: full,
       body,
       media,
+      quoted,
       extra: {},
       line: startLine + raw.offset,
     });

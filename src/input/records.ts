@@ -46,7 +46,7 @@ export function recordsToComments(
       );
     }
     seenIds.set(id, line);
-    const { body, media } = splitMedia(text);
+    const { body, media, quoted } = splitMedia(text);
     const extra: Record<string, string> = {};
     for (const key of extraColumns) if (key in fields) extra[key] = asString(fields[key]);
     comments.push({
@@ -59,6 +59,7 @@ export function recordsToComments(
       text,
       body,
       media,
+      quoted,
       extra,
       line,
     });

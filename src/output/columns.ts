@@ -19,6 +19,7 @@ export function columnsFor(claimIds: string[], extraColumns: string[]): Column[]
     { name: 'likes', value: (r) => (r.comment.likes === null ? '' : r.comment.likes) },
     { name: 'text', value: (r) => r.comment.text },
     { name: 'media', value: (r) => r.comment.media.join(' | ') },
+    { name: 'quoted', value: (r) => r.comment.quoted.join(' | ') },
     { name: 'sentiment', value: (r) => r.sentiment.score },
     { name: 'sentiment_label', value: (r) => r.sentiment.label },
   ];
