@@ -72,3 +72,12 @@ test('generic CSV: unknown columns pass through, --title sets the topic', () => 
   assert.ok(out.split('\n')[0]!.endsWith(',review_note,score,lang'));
   assert.ok(out.split('\n')[1]!.endsWith(',5,en'));
 });
+
+test('created_at is kept in the output when the input has it', () => {
+  const csv = 'id,created_at,text\n1,2024-03-22T20:15:00Z,Terrible attack.\n';
+  const thread = readThread(csv, 'dated.csv');
+  const ids = defaultClaims().claims.map((c) => c.claim.id);
+  const lines = commentsCsv([{ thread, rows: analyzeThread(thread, defaultClaims()) }], ids).split('\n');
+  assert.ok(lines[0]!.endsWith(',review_note,created_at'), lines[0]);
+  assert.ok(lines[1]!.endsWith(',2024-03-22T20:15:00Z'), lines[1]);
+});

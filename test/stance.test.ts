@@ -111,6 +111,10 @@ test('an actor named in another role says nothing about its claim', () => {
     ['Putin has been bombing IS in Syria for years.', 'isis', 'none'],
     ['The US warned Russia about an attack weeks ago.', 'west', 'none'],
     ['Security is tight in occupied Ukraine now.', 'ukraine', 'none'],
+    ['ISIS was attacked by Russian jets in Syria last year.', 'isis', 'none'],
+    ['Putin used the attack to rally support.', 'fsb', 'none'],
+    ['Putin claimed the attackers were fleeing to Ukraine.', 'fsb', 'none'],
+    ['Putin attacked Ukraine two years ago.', 'fsb', 'none'],
   ]);
 });
 

@@ -59,7 +59,7 @@ export function compileClaims(set: ClaimSet): CompiledClaims {
     const compileCues = (entries: string[], field: string): Phrase[] =>
       entries.flatMap((cue) =>
         cue.startsWith('@')
-          ? lexicon(cue.slice(1), `claim "${claim.id}" (${field}) in ${set.file}`).groups.flatMap((g) => g.phrases)
+          ? lexicon(cue.slice(1), { file: set.file, claim: claim.id, field }).groups.flatMap((g) => g.phrases)
           : [compilePhrase(cue, 1, `claim ${claim.id}: ${field}`)],
       );
     return {

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { ThreadstanceError } from '../errors.js';
+import { ThreadstanceError, type Place } from '../errors.js';
 import { dataPath } from '../paths.js';
 import { compilePhrase, type Phrase } from './phrases.js';
 
@@ -29,11 +29,11 @@ export function lexicons(): Map<string, Lexicon> {
   return cache;
 }
 
-/** One lexicon by name; an unknown name is an error naming the place that asked for it. */
-export function lexicon(name: string, askedBy = 'threadstance'): Lexicon {
+/** One lexicon by name; an unknown name is an error naming the place (claim file, claim, field) that asked for it. */
+export function lexicon(name: string, place: Place = {}): Lexicon {
   const lex = lexicons().get(name);
   if (!lex) {
-    throw new ThreadstanceError('LEXICON_UNKNOWN', `${askedBy} refers to lexicon "@${name}", which does not exist; expected one of ${[...lexicons().keys()].map((n) => '@' + n).join(', ')}`, {});
+    throw new ThreadstanceError('LEXICON_UNKNOWN', `refers to lexicon "@${name}", which does not exist; expected one of ${[...lexicons().keys()].map((n) => '@' + n).join(', ')}`, place);
   }
   return lex;
 }

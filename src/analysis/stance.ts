@@ -66,7 +66,7 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
   const agents = mentions.filter((m) => !m.target && !hits.some((h) => m.start >= h.hit.start && m.end <= h.hit.end));
   const linked = new Set<Mention>();
   for (const { hit, claims, polarity } of hits) {
-    const actor = nearestActor(hit, agents);
+    const actor = nearestActor(v, hit, agents);
     if (!actor) continue;
     for (const claim of actor.claims.filter((c) => claims.includes(c))) {
       linked.add(actor);
@@ -90,7 +90,10 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
 }
 
 /** The agent mention a cue refers to: within the cue's direction and window, the nearest one. */
-function nearestActor(hit: Hit, agents: Mention[]): Mention | undefined {
+function nearestActor(v: TokenView, hit: Hit, agents: Mention[]): Mention | undefined {
+  // "ISIS was attacked": a passive participle makes the actor before it the one acted upon.
+  const passive = hit.phrase.direction === 'before' && v.pos[hit.start] === 'VERB' && ['be', 'get'].includes(v.lemma[hit.start - 1] ?? '');
+  if (passive) return undefined;
   let best: Mention | undefined;
   let bestGap = Infinity;
   for (const m of agents) {

@@ -60,7 +60,25 @@ export function parseClaims(text: string, file: string): ClaimSet {
     }
     claims.push(claim);
   });
+  checkColumnNames(claims, file);
   return { file, topic, claims };
+}
+
+/** Column names the review CSV uses besides the per-claim ones (see src/output/columns.ts). */
+const FIXED_COLUMNS = ['thread', 'index', 'id', 'parent_id', 'author', 'likes', 'text', 'media', 'quoted', 'sentiment', 'sentiment_label', 'needs_review', 'review_reason', 'review_note'];
+
+/** Two claims must not produce the same CSV column (ids "review" and "stance" would both make review_stance). */
+function checkColumnNames(claims: Claim[], file: string): void {
+  const owner = new Map<string, string>(FIXED_COLUMNS.map((c) => [c, 'threadstance']));
+  for (const { id } of claims) {
+    for (const column of [`${id}_stance`, `${id}_score`, `${id}_confidence`, `${id}_evidence`, `review_${id}`]) {
+      const other = owner.get(column);
+      if (other !== undefined) {
+        throw new ThreadstanceError('CLAIMS_COLUMN_CLASH', `id "${id}" makes the column "${column}", which ${other === 'threadstance' ? 'threadstance uses itself' : `claim "${other}" makes too`}; rename one of the claims`, { file, claim: id, field: 'id' });
+      }
+      owner.set(column, id);
+    }
+  }
 }
 
 function parseClaim(entry: unknown, file: string, i: number): Claim {

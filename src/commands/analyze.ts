@@ -23,7 +23,9 @@ export interface AnalyzeOptions {
 
 export function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Io): number {
   const summaryPath = opts.summary ?? path.join(path.dirname(opts.out), 'summary.csv');
-  for (const target of [opts.out, summaryPath]) checkNotInput(target, inputs);
+  const readFiles = opts.claims ? [...inputs, opts.claims] : inputs;
+  checkNotInput(opts.out, readFiles, '--out');
+  checkNotInput(summaryPath, readFiles, '--summary');
   if (path.resolve(opts.out) === path.resolve(summaryPath)) {
     throw new ThreadstanceError('USAGE_SAME_OUTPUT', '--out and --summary name the same file', { file: opts.out });
   }

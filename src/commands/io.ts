@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import { ThreadstanceError } from '../errors.js';
 
 /** Reads a text file as UTF-8; a missing file, a directory or invalid UTF-8 is a clear error. */
-export function readText(file: string, what = 'input'): string {
+export function readText(file: string, what = 'an input'): string {
   let bytes: Buffer;
   try {
     if (fs.statSync(file).isDirectory()) {
-      throw new ThreadstanceError('INPUT_IS_DIRECTORY', `is a directory; expected a ${what} file`, { file });
+      throw new ThreadstanceError('INPUT_IS_DIRECTORY', `is a directory; expected ${what} file`, { file });
     }
     bytes = fs.readFileSync(file);
   } catch (err) {
@@ -15,7 +15,7 @@ export function readText(file: string, what = 'input'): string {
     const code = (err as NodeJS.ErrnoException).code;
     throw new ThreadstanceError(
       code === 'ENOENT' ? 'INPUT_NOT_FOUND' : 'INPUT_UNREADABLE',
-      code === 'ENOENT' ? `no such file; expected a ${what} file` : `cannot read: ${(err as Error).message}`,
+      code === 'ENOENT' ? `no such file; expected ${what} file` : `cannot read: ${(err as Error).message}`,
       { file },
     );
   }
@@ -27,18 +27,28 @@ export function readText(file: string, what = 'input'): string {
   }
 }
 
+/** Byte offset of the first byte that is not valid UTF-8 (binary search over prefixes, each decoded afresh). */
 function firstInvalidUtf8(bytes: Buffer): number {
   let lo = 0;
   let hi = bytes.length;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
     try {
-      decoder.decode(bytes.subarray(0, mid), { stream: true });
+      // stream: true accepts a prefix that ends inside a character, and still rejects a bad byte.
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
       lo = mid;
     } catch {
       hi = mid;
     }
   }
-  return lo;
+  // The valid prefix may end inside a character whose next byte broke it: report that character's lead byte.
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, lo));
+    return lo;
+  } catch {
+    // fall through: the prefix ends in an incomplete character
+  }
+  let start = lo;
+  while (start > 0 && start > lo - 4 && (bytes[start - 1]! & 0xc0) === 0x80) start--;
+  return start > 0 && bytes[start - 1]! >= 0xc0 ? start - 1 : lo;
 }

@@ -21,30 +21,46 @@ export function sniffJsonl(text: string): boolean {
 
 /** Reads a CSV whose header names the fields; structural errors name the line. */
 export function parseCsv(text: string, file: string, threadId: string, title: string): Thread {
-  let rows: { record: Record<string, string>; info: { lines: number } }[];
+  let rows: { record: Record<string, string>; raw: string; info: { lines: number } }[];
+  // Start lines from the raw text of each record (csv-parse's own count is off after CRLF): the
+  // header is the first non-blank line, and each record's raw text (with blank lines before it) follows the previous one.
+  const firstLine = 2 + lineBreaks(/^(?:[ \t]*(?:\r\n|\r|\n))*/.exec(text.replace(/^\uFEFF/, ''))![0]);
+  let readUpTo = firstLine;
   try {
-    rows = parse(text, { columns: true, bom: true, info: true, skip_empty_lines: true }) as typeof rows;
+    rows = parse(text, {
+      columns: true,
+      bom: true,
+      info: true,
+      raw: true,
+      skip_empty_lines: true,
+      on_record: (record: { raw: string }) => {
+        readUpTo += lineBreaks(record.raw);
+        return record;
+      },
+    }) as typeof rows;
   } catch (err) {
     const e = err as { code?: string; message: string; lines?: number };
+    // An unclosed quote runs to the end of the file: the record that opened it starts after the last good one.
+    const line = e.code === 'CSV_QUOTE_NOT_CLOSED' ? readUpTo + leadingBlankLines(text, readUpTo) : e.lines;
     throw new ThreadstanceError(
       'INPUT_CSV',
-      `${e.message.replace(/^Invalid Record Length: /, '')}; expected a CSV file with a header row and the same number of fields on every row`,
-      { file, line: e.lines },
+      `${e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quote opened in the record starting here is never closed' : e.message.replace(/^Invalid Record Length: /, '')}; expected a CSV file with a header row, the same number of fields on every row and every quote closed`,
+      { file, line },
     );
   }
   if (rows.length > 0 && !('text' in rows[0]!.record)) {
     throw new ThreadstanceError(
       'INPUT_NO_TEXT_COLUMN',
       `the header has no "text" column (found: ${Object.keys(rows[0]!.record).join(', ')}); expected columns text and optionally id, parent_id, author, likes, created_at`,
-      { file, line: 1 },
+      { file, line: firstLine - 1 },
     );
   }
-  // csv-parse reports the line where a record ends; a record starts after the previous one ended.
-  let previousEnd = 1;
-  const records: RawRecord[] = rows.map(({ record, info }) => {
-    const line = previousEnd + 1;
-    previousEnd = info.lines;
-    return { fields: record, line };
+  let line = firstLine;
+  const records: RawRecord[] = rows.map(({ record, raw }) => {
+    const lead = /^(?:\r\n|\r|\n)*/.exec(raw)![0];
+    const start = line + lineBreaks(lead);
+    line += lineBreaks(raw);
+    return { fields: record, line: start };
   });
   return build(records, file, threadId, title, 'csv');
 }
@@ -85,6 +101,18 @@ function parseJsonArray(text: string, file: string, threadId: string, title: str
   if (!Array.isArray(value)) throw new ThreadstanceError('INPUT_JSON', 'expected a JSON array of comment objects', { file });
   const records = value.map((fields, i) => ({ fields: (fields ?? {}) as Record<string, unknown>, line: i + 1 }));
   return build(records, file, threadId, title, 'json');
+}
+
+/** How many blank lines start at 1-based line `from`. */
+function leadingBlankLines(text: string, from: number): number {
+  const lines = text.split(/\r\n|\r|\n/);
+  let n = 0;
+  while (from - 1 + n < lines.length - 1 && lines[from - 1 + n]!.trim() === '') n++;
+  return n;
+}
+
+function lineBreaks(text: string): number {
+  return text.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 
 function build(records: RawRecord[], file: string, threadId: string, title: string, format: string): Thread {

@@ -8,8 +8,11 @@ export interface Column {
   value(row: AnalyzedComment, thread: Thread): Cell;
 }
 
-/** Columns in their contracted order; per-claim and review columns follow the claim-file order. */
-export function columnsFor(claimIds: string[], extraColumns: string[]): Column[] {
+/**
+ * Columns in their contracted order; per-claim and review columns follow the claim-file order.
+ * Input columns threadstance does not interpret come last, `created_at` first among them when the input has it.
+ */
+export function columnsFor(claimIds: string[], extraColumns: string[], withCreatedAt = false): Column[] {
   const base: Column[] = [
     { name: 'thread', value: (_r, t) => t.id },
     { name: 'index', value: (r) => r.comment.index },
@@ -40,5 +43,6 @@ export function columnsFor(claimIds: string[], extraColumns: string[]): Column[]
     name: taken.has(name) ? `input_${name}` : name,
     value: (r) => r.comment.extra[name] ?? '',
   }));
-  return [...base, ...perClaim, ...review, ...passthrough];
+  const dated: Column[] = withCreatedAt ? [{ name: 'created_at', value: (r) => r.comment.createdAt }] : [];
+  return [...base, ...perClaim, ...review, ...dated, ...passthrough];
 }

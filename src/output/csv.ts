@@ -6,7 +6,8 @@ import { columnsFor, type Cell } from './columns.js';
 /** The review CSV of one or more analyzed threads (header once, rows in thread order). */
 export function commentsCsv(threads: { thread: Thread; rows: AnalyzedComment[] }[], claimIds: string[]): string {
   const extra = [...new Set(threads.flatMap((t) => t.thread.extraColumns))];
-  const columns = columnsFor(claimIds, extra);
+  const dated = threads.some((t) => t.rows.some((r) => r.comment.createdAt !== ''));
+  const columns = columnsFor(claimIds, extra, dated);
   const records: Cell[][] = [];
   for (const { thread, rows } of threads) for (const row of rows) records.push(columns.map((c) => c.value(row, thread)));
   return toCsv(columns.map((c) => c.name), records);

@@ -4,11 +4,11 @@ import path from 'node:path';
 import { ThreadstanceError } from '../errors.js';
 
 /** Refuses an output path that is one of the inputs, so an input is never overwritten. */
-export function checkNotInput(output: string, inputs: string[]): void {
+export function checkNotInput(output: string, inputs: string[], option = '--out'): void {
   const out = resolveReal(output);
   for (const input of inputs) {
     if (resolveReal(input) === out) {
-      throw new ThreadstanceError('OUTPUT_IS_INPUT', `the output path is the input file; choose another --out so the input is never overwritten`, { file: output });
+      throw new ThreadstanceError('OUTPUT_IS_INPUT', `the output path is also an input (${input}); choose another ${option} so the input is never overwritten`, { file: output });
     }
   }
 }
