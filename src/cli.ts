@@ -35,6 +35,7 @@ export async function execute(argv: string[], io: Io = processIo): Promise<numbe
     .description('read threads, score sentiment and stance per claim, write the review CSV and the summary')
     .argument('<input...>', 'thread files: pasted Discourse text, CSV or JSON Lines')
     .option('-c, --claims <file>', 'claim file (YAML or JSON) replacing the default Crocus claims')
+    .option('--claim <ids>', 'only these claims, comma-separated; "root" = each reply\'s stance toward what the opening post asserts')
     .option('-o, --out <file>', 'review CSV to write', 'out/comments.csv')
     .option('-s, --summary <file>', 'summary CSV to write (default: summary.csv beside --out)')
     .addOption(new Option('-f, --format <name>', 'input format').choices(FORMAT_NAMES).default('auto'))

@@ -61,6 +61,8 @@ export interface Judgement {
   /** True when sentences of the comment point different ways. */
   conflict: boolean;
   sarcasm: boolean;
+  /** Finer label where the claim kind has one: `query` for a reply that asks about the opening post's claim. */
+  detail?: string;
 }
 
 export interface Sentiment {

@@ -44,14 +44,14 @@ test('golden: the seed thread review CSV and summary', () => {
   const cc = defaultClaims();
   const rows = analyzeThread(thread, cc);
   const ids = cc.claims.map((c) => c.claim.id);
-  assertGolden('seed-comments.csv', commentsCsv([{ thread, rows }], ids));
+  assertGolden('seed-comments.csv', commentsCsv([{ thread, rows }], cc.claims.map((c) => c.claim)));
   assertGolden('seed-summary.csv', summaryCsv(summarize(thread, rows, ids)));
 });
 
 test('the review CSV has the contracted columns in order', () => {
   const thread = seed();
   const cc = defaultClaims();
-  const csv = commentsCsv([{ thread, rows: analyzeThread(thread, cc) }], cc.claims.map((c) => c.claim.id));
+  const csv = commentsCsv([{ thread, rows: analyzeThread(thread, cc) }], cc.claims.map((c) => c.claim));
   const header = csv.split('\n')[0]!.split(',');
   const perClaim = ['isis', 'ukraine', 'west', 'fsb', 'security_failure'].flatMap((c) => [`${c}_stance`, `${c}_score`, `${c}_confidence`, `${c}_evidence`]);
   const review = ['isis', 'ukraine', 'west', 'fsb', 'security_failure'].map((c) => `review_${c}`);
@@ -68,7 +68,7 @@ test('generic CSV: unknown columns pass through, --title sets the topic', () => 
   assert.deepEqual(thread.extraColumns, ['score', 'lang']);
   const rows = analyzeThread(thread, defaultClaims());
   assert.equal(rows[0]!.stances.get('isis')!.stance, 'neutral', 'addresses the attack in a thread titled with the ISIS claim');
-  const out = commentsCsv([{ thread, rows }], defaultClaims().claims.map((c) => c.claim.id));
+  const out = commentsCsv([{ thread, rows }], defaultClaims().claims.map((c) => c.claim));
   assert.ok(out.split('\n')[0]!.endsWith(',review_note,score,lang'));
   assert.ok(out.split('\n')[1]!.endsWith(',5,en'));
 });
@@ -76,8 +76,7 @@ test('generic CSV: unknown columns pass through, --title sets the topic', () => 
 test('created_at is kept in the output when the input has it', () => {
   const csv = 'id,created_at,text\n1,2024-03-22T20:15:00Z,Terrible attack.\n';
   const thread = readThread(csv, 'dated.csv');
-  const ids = defaultClaims().claims.map((c) => c.claim.id);
-  const lines = commentsCsv([{ thread, rows: analyzeThread(thread, defaultClaims()) }], ids).split('\n');
+  const lines = commentsCsv([{ thread, rows: analyzeThread(thread, defaultClaims()) }], defaultClaims().claims.map((c) => c.claim)).split('\n');
   assert.ok(lines[0]!.endsWith(',review_note,created_at'), lines[0]);
   assert.ok(lines[1]!.endsWith(',2024-03-22T20:15:00Z'), lines[1]);
 });

@@ -5,8 +5,9 @@ import { activate, type CompiledClaims } from './compile.js';
 import { findingsOf } from './stance.js';
 import { aggregate, none, type Draft } from './aggregate.js';
 import { sentimentOf } from './sentiment.js';
-import { replyKind, inherit, eventWord, withTopic, type ReplyKind } from './context.js';
+import { replyKind, inherit, eventWord, withTopic } from './context.js';
 import { sharedCues } from './cues.js';
+import { rootDraft, contentWords } from './root.js';
 
 /** Below this confidence a stance other than `none` is flagged for review. */
 export const REVIEW_BELOW = 0.5;
@@ -16,10 +17,13 @@ export function analyzeThread(thread: Thread, cc: CompiledClaims): AnalyzedComme
   activate(cc);
   const strong = new Set(sharedCues().sarcasmStrong.map((p) => p.text));
   const drafts = new Map<string, Map<string, Draft>>();
-  const kinds = new Map<string, ReplyKind>();
+  const byId = new Map(thread.comments.map((c) => [c.id, c]));
   const results: AnalyzedComment[] = [];
   let topic: Set<string> | undefined;
   const titleTopic = thread.title && thread.format !== 'pasted' ? topicOf(thread.title, cc) : undefined;
+  const root = thread.comments.find((c) => c.parentId === '' || !byId.has(c.parentId));
+  const rootClaims = cc.claims.filter((c) => c.claim.kind === 'root');
+  const rootWords = rootClaims.length > 0 && root ? contentWords(view(root.body)) : new Set<string>();
 
   thread.comments.forEach((comment, position) => {
     const v = view(comment.body);
@@ -29,15 +33,18 @@ export function analyzeThread(thread: Thread, cc: CompiledClaims): AnalyzedComme
     for (const c of cc.claims) own.set(c.claim.id, aggregate(findings.filter((f) => f.claim === c.claim.id)));
     if (position === 0) topic = titleTopic ?? new Set([...own].filter(([, d]) => d.stance !== 'none' || d.mentionOnly).map(([id]) => id));
     const kind = replyKind(v, comment);
-    kinds.set(comment.id, kind);
-    const parent = parentOf(thread, position);
+    const parent = comment.parentId ? byId.get(comment.parentId) : thread.flat && position > 0 ? thread.comments[position - 1] : undefined;
+    const parentLabel = parent ? `comment ${parent.index}` : '';
     const event = eventWord(v);
     const stances = new Map<string, Judgement>();
     for (const c of cc.claims) {
       const id = c.claim.id;
       let d = own.get(id)!;
-      if (kind === 'agree' || kind === 'disagree' || kind === 'reaction') {
-        d = (parent && inherit(kind, drafts.get(parent.id)?.get(id), `comment ${parent.index}`)) ?? none();
+      if (c.claim.kind === 'root') {
+        const repliesToRoot = comment !== root && (comment.parentId === '' || comment.parentId === root?.id);
+        d = rootDraft(v, comment, { isRoot: comment === root, repliesToRoot, rootWords, parent: parent && drafts.get(parent.id)?.get(id), parentLabel, kind });
+      } else if (kind === 'agree' || kind === 'disagree' || kind === 'reaction') {
+        d = (parent && inherit(kind, drafts.get(parent.id)?.get(id), parentLabel)) ?? none();
       } else if (position > 0 || titleTopic) {
         d = withTopic(d, topic?.has(id) ?? false, event, v.sentenceText[0] ?? '');
       } else if (d.mentionOnly) {
@@ -58,13 +65,6 @@ function topicOf(title: string, cc: CompiledClaims): Set<string> {
   const v = view(title);
   const findings = findingsOf(v, cc, 0, true);
   return new Set(findings.map((f) => f.claim));
-}
-
-/** The parent by `parent_id`; in a flat thread (no reply structure) the previous comment. */
-function parentOf(thread: Thread, position: number): { id: string; index: number } | undefined {
-  const c = thread.comments[position]!;
-  if (c.parentId) return thread.comments.find((p) => p.id === c.parentId);
-  return thread.flat && position > 0 ? thread.comments[position - 1] : undefined;
 }
 
 function review(stances: Map<string, Judgement>): { needsReview: boolean; reviewReason: string } {

@@ -14,7 +14,8 @@ export type ReplyKind = 'agree' | 'disagree' | 'reaction' | 'content' | 'empty';
  */
 export function replyKind(v: TokenView, comment: Comment): ReplyKind {
   const words = v.norm.map((t, i) => (v.type[i] === 'word' || v.type[i] === 'number' || v.type[i] === 'emoji' ? i : -1)).filter((i) => i >= 0);
-  if (words.length === 0) return comment.media.length > 0 ? 'reaction' : 'empty';
+  // A reaction is a GIF or an emoji with no words; a bare link is not one.
+  if (words.length === 0) return comment.media.some((m) => !/^https?:/.test(m)) ? 'reaction' : 'empty';
   if (words.length > 12) return 'content';
   const cues = sharedCues();
   const used = new Set<number>();

@@ -21,6 +21,8 @@ export interface TokenView {
   value: string[];
   pos: string[];
   type: string[];
+  /** wink's stop-word flag ("the", "that", "have"). */
+  stop: boolean[];
   /** Inclusive [start, end] token spans of sentences, after re-joining sentences a paste broke. */
   sentences: [number, number][];
   sentenceText: string[];
@@ -39,10 +41,12 @@ export function view(text: string): TokenView {
   const tokens = doc.tokens();
   const value = tokens.out(its.value) as string[];
   const lower = value.map((t) => t.toLowerCase().replace(/[’‘]/g, "'"));
-  const norm = (tokens.out(its.normal) as string[]).map((t) => t.replace(/[’‘]/g, "'"));
-  const lemma = (tokens.out(its.lemma as unknown as typeof its.normal) as string[]).map((t) => t.toLowerCase().replace(/[’‘]/g, "'"));
+  const norm = (tokens.out(its.normal) as (string | undefined)[]).map((t, i) => (t ?? lower[i]!).replace(/[’‘]/g, "'"));
+  // wink has no lemma for some tokens (seen on tweets): fall back to the normal form.
+  const lemma = (tokens.out(its.lemma as unknown as typeof its.normal) as (string | undefined)[]).map((t, i) => (t ?? norm[i]!).toLowerCase().replace(/[’‘]/g, "'"));
   const pos = tokens.out(its.pos) as string[];
   const type = tokens.out(its.type) as string[];
+  const stop = tokens.out(its.stopWordFlag) as unknown as boolean[];
   const raw: { span: [number, number]; text: string; sentiment: number }[] = [];
   doc.sentences().each((s: ItemSentence) => {
     raw.push({ span: s.out(its.span) as unknown as [number, number], text: s.out(), sentiment: s.out(its.sentiment) as number });
@@ -60,6 +64,7 @@ export function view(text: string): TokenView {
     value,
     pos,
     type,
+    stop,
     sentences: merged.map((m) => m.span),
     sentenceText: merged.map((m) => m.text),
     entities,

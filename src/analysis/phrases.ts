@@ -70,14 +70,20 @@ export function findPhrases(v: TokenView, phrases: readonly Phrase[], from = 0, 
       const n = p.tokens.length;
       if (i + n - 1 > to) continue;
       let ok = true;
-      for (let k = 1; k < n && ok; k++) {
-        const t = p.tokens[k]!;
-        ok = v.lower[i + k] === t || v.norm[i + k] === t || v.lemma[i + k] === t;
-      }
+      for (let k = 0; k < n && ok; k++) ok = matches(v, i + k, p.tokens[k]!);
       if (ok && !hits.some((h) => h.phrase === p && h.start === i)) hits.push({ phrase: p, start: i, end: i + n - 1 });
     }
   }
   return hits;
+}
+
+/**
+ * A token matches a phrase word by its written or normal form, or by its lemma when the written form
+ * starts like the phrase word ("attacked" → "attack", "lies" → "lie", but not "lay" → "lie").
+ */
+function matches(v: TokenView, i: number, t: string): boolean {
+  if (v.lower[i] === t || v.norm[i] === t) return true;
+  return v.lemma[i] === t && v.lower[i]!.startsWith(t.slice(0, 3));
 }
 
 /** True when any phrase occurs in tokens [from, to]. */

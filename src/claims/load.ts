@@ -2,7 +2,8 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { ThreadstanceError } from '../errors.js';
 
-export type ClaimKind = 'attribution';
+/** attribution: blames named actors; root: whatever the thread's opening post asserts. */
+export type ClaimKind = 'attribution' | 'root';
 export type SourcePosition = 'makes' | 'reports' | 'rejects';
 
 export interface ClaimSource {
@@ -27,6 +28,36 @@ export interface ClaimSet {
   file: string;
   topic: string;
   claims: Claim[];
+}
+
+/** The built-in claim `root`: each reply's stance toward what the thread's opening post asserts. */
+export const ROOT_CLAIM: Claim = {
+  id: 'root',
+  statement: "Whatever the thread's opening post (its first record without a parent) asserts.",
+  kind: 'root',
+  actors: [],
+  cues: [],
+  denials: [],
+  phrases: { support: [], oppose: [] },
+  sources: [],
+};
+
+/**
+ * The claims named by `--claim` (comma-separated ids), in that order: ids of the claim file, or
+ * `root`, which is always available. No selection keeps every claim of the file.
+ */
+export function selectClaims(set: ClaimSet, selection: string | undefined): ClaimSet {
+  if (selection === undefined) return set;
+  const ids = selection.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const claims = ids.map((id) => {
+    const claim = set.claims.find((c) => c.id === id) ?? (id === ROOT_CLAIM.id ? ROOT_CLAIM : undefined);
+    if (!claim) {
+      throw new ThreadstanceError('USAGE_CLAIM', `--claim names "${id}", which is not a claim of ${set.file}; expected one of ${[...set.claims.map((c) => c.id), ROOT_CLAIM.id].join(', ')}`, { file: set.file });
+    }
+    return claim;
+  });
+  if (claims.length === 0) throw new ThreadstanceError('USAGE_CLAIM', '--claim names no claim; expected ids separated by commas, e.g. "root" or "isis,ukraine"', {});
+  return { ...set, claims: [...new Map(claims.map((c) => [c.id, c])).values()] };
 }
 
 const TOP_KEYS = ['version', 'topic', 'claims'];
@@ -70,8 +101,9 @@ const FIXED_COLUMNS = ['thread', 'index', 'id', 'parent_id', 'author', 'likes', 
 /** Two claims must not produce the same CSV column (ids "review" and "stance" would both make review_stance). */
 function checkColumnNames(claims: Claim[], file: string): void {
   const owner = new Map<string, string>(FIXED_COLUMNS.map((c) => [c, 'threadstance']));
-  for (const { id } of claims) {
-    for (const column of [`${id}_stance`, `${id}_score`, `${id}_confidence`, `${id}_evidence`, `review_${id}`]) {
+  for (const { id, kind } of claims) {
+    const detail = kind === 'root' ? [`${id}_detail`] : [];
+    for (const column of [`${id}_stance`, `${id}_score`, `${id}_confidence`, `${id}_evidence`, ...detail, `review_${id}`]) {
       const other = owner.get(column);
       if (other !== undefined) {
         throw new ThreadstanceError('CLAIMS_COLUMN_CLASH', `id "${id}" makes the column "${column}", which ${other === 'threadstance' ? 'threadstance uses itself' : `claim "${other}" makes too`}; rename one of the claims`, { file, claim: id, field: 'id' });
@@ -91,8 +123,13 @@ function parseClaim(entry: unknown, file: string, i: number): Claim {
   const at = { file, claim: id };
   unknownKeys(c, CLAIM_KEYS, at);
   const kind = c.kind === undefined ? 'attribution' : text1(c.kind, { ...at, field: 'kind' });
-  if (kind !== 'attribution') {
-    throw new ThreadstanceError('CLAIMS_BAD_KIND', `kind "${kind}" is not known; expected "attribution"`, { ...at, field: 'kind' });
+  if (kind !== 'attribution' && kind !== 'root') {
+    throw new ThreadstanceError('CLAIMS_BAD_KIND', `kind "${kind}" is not known; expected "attribution" or "root"`, { ...at, field: 'kind' });
+  }
+  if (kind === 'root') {
+    const extra = ['actors', 'cues', 'denials', 'phrases'].find((k) => c[k] !== undefined);
+    if (extra) throw new ThreadstanceError('CLAIMS_BAD_FIELD', `a claim of kind "root" takes its claim from the opening post and has no ${extra}`, { ...at, field: extra });
+    return { ...ROOT_CLAIM, id, statement: text1(c.statement, { ...at, field: 'statement' }), sources: sources(c.sources ?? [], at) };
   }
   const phrases = c.phrases === undefined ? {} : record(c.phrases, { ...at, field: 'phrases' }, 'a mapping with support and oppose lists');
   unknownKeys(phrases, ['support', 'oppose'], { ...at, field: 'phrases' });

@@ -2,17 +2,19 @@
 import path from 'node:path';
 import type { Io } from '../cli.js';
 import { EXIT, ThreadstanceError } from '../errors.js';
-import { readThread } from '../input/index.js';
+import { readThreads } from '../input/index.js';
 import { compileClaims } from '../analysis/compile.js';
 import { analyzeThread } from '../analysis/analyze.js';
 import { commentsCsv } from '../output/csv.js';
 import { summarize, summaryCsv, summaryTable } from '../output/summary.js';
 import { checkNotInput, writeAtomic } from '../output/write.js';
 import { loadClaimSet } from './claims.js';
+import { selectClaims } from '../claims/load.js';
 import { readText } from './io.js';
 
 export interface AnalyzeOptions {
   claims?: string;
+  claim?: string;
   out: string;
   summary?: string;
   format: string;
@@ -29,12 +31,11 @@ export function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Io): numb
   if (path.resolve(opts.out) === path.resolve(summaryPath)) {
     throw new ThreadstanceError('USAGE_SAME_OUTPUT', '--out and --summary name the same file', { file: opts.out });
   }
-  const compiled = compileClaims(loadClaimSet(opts.claims));
+  const compiled = compileClaims(selectClaims(loadClaimSet(opts.claims), opts.claim));
   const claimIds = compiled.claims.map((c) => c.claim.id);
-  const results = inputs.map((file) => {
-    const thread = readThread(readText(file), file, opts.format, opts.title ?? '');
-    return { thread, rows: analyzeThread(thread, compiled) };
-  });
+  const results = inputs.flatMap((file) =>
+    readThreads(readText(file), file, opts.format, opts.title ?? '').map((thread) => ({ thread, rows: analyzeThread(thread, compiled) })),
+  );
   const skipped = results.flatMap((r) => r.thread.skipped);
   for (const s of skipped) io.stderr(`threadstance: skipped ${s.file}:${s.line}: ${s.reason}\n`);
   if (skipped.length > 0 && opts.strict) {
@@ -42,7 +43,7 @@ export function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Io): numb
     return EXIT.badInput;
   }
   const summary = results.flatMap((r) => summarize(r.thread, r.rows, claimIds));
-  writeAtomic(opts.out, commentsCsv(results, claimIds));
+  writeAtomic(opts.out, commentsCsv(results, compiled.claims.map((c) => c.claim)));
   writeAtomic(summaryPath, summaryCsv(summary));
   if (!opts.quiet) {
     const n = results.reduce((k, r) => k + r.rows.length, 0);

@@ -20,7 +20,7 @@ export function sniffJsonl(text: string): boolean {
 }
 
 /** Reads a CSV whose header names the fields; structural errors name the line. */
-export function parseCsv(text: string, file: string, threadId: string, title: string): Thread {
+export function parseCsv(text: string, file: string, threadId: string, title: string): Thread[] {
   let rows: { record: Record<string, string>; raw: string; info: { lines: number } }[];
   // Start lines from the raw text of each record (csv-parse's own count is off after CRLF): the
   // header is the first non-blank line, and each record's raw text (with blank lines before it) follows the previous one.
@@ -66,7 +66,7 @@ export function parseCsv(text: string, file: string, threadId: string, title: st
 }
 
 /** Reads JSON Lines (one object per line) or a JSON array of objects; a line that is not a JSON object is reported and skipped. */
-export function parseJsonl(text: string, file: string, threadId: string, title: string): Thread {
+export function parseJsonl(text: string, file: string, threadId: string, title: string): Thread[] {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (trimmed.startsWith('[')) return parseJsonArray(trimmed, file, threadId, title);
   const records: RawRecord[] = [];
@@ -85,13 +85,14 @@ export function parseJsonl(text: string, file: string, threadId: string, title: 
         bad.push({ line: i + 1, reason: `invalid JSON: ${(err as Error).message}`, raw: raw.slice(0, 200) });
       }
     });
-  const thread = build(records, file, threadId, title, 'jsonl');
-  thread.skipped.push(...bad.map((b) => ({ file, ...b })));
-  thread.skipped.sort((a, b) => a.line - b.line);
-  return thread;
+  const threads = build(records, file, threadId, title, 'jsonl');
+  // Lines that are not JSON objects belong to no thread: report them with the first.
+  threads[0]!.skipped.push(...bad.map((b) => ({ file, ...b })));
+  threads[0]!.skipped.sort((a, b) => a.line - b.line);
+  return threads;
 }
 
-function parseJsonArray(text: string, file: string, threadId: string, title: string): Thread {
+function parseJsonArray(text: string, file: string, threadId: string, title: string): Thread[] {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -115,8 +116,23 @@ function lineBreaks(text: string): number {
   return text.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 
-function build(records: RawRecord[], file: string, threadId: string, title: string, format: string): Thread {
-  const { comments, skipped, extraColumns } = recordsToComments(records, file);
-  const flat = comments.every((c) => c.parentId === '');
-  return { id: threadId, title, file, format, flat, comments, extraColumns, skipped };
+/**
+ * Groups records into threads: by their `thread` field when they have one (in order of first
+ * appearance), else one thread named after the file. A thread is flat when no record names a parent.
+ */
+function build(records: RawRecord[], file: string, threadId: string, title: string, format: string): Thread[] {
+  const groups = new Map<string, RawRecord[]>();
+  for (const r of records) {
+    const t = r.fields.thread;
+    const key = t === undefined || t === null || t === '' ? threadId : String(t);
+    const list = groups.get(key) ?? [];
+    list.push(r);
+    groups.set(key, list);
+  }
+  if (groups.size === 0) groups.set(threadId, []);
+  return [...groups].map(([id, group]) => {
+    const { comments, skipped, extraColumns } = recordsToComments(group, file);
+    const flat = comments.every((c) => c.parentId === '');
+    return { id, title, file, format, flat, comments, extraColumns, skipped };
+  });
 }

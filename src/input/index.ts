@@ -10,7 +10,8 @@ export interface Adapter {
   name: string;
   description: string;
   sniff(text: string, file: string): boolean;
-  parse(text: string, file: string, threadId: string, title: string): Thread;
+  /** One thread, or several when the records name their thread. */
+  parse(text: string, file: string, threadId: string, title: string): Thread[];
 }
 
 /** Adapters in sniffing order: the most specific shapes first. */
@@ -33,15 +34,15 @@ export const ADAPTERS: readonly Adapter[] = [
     sniff: (text) => sniffPasted(text),
     parse: (text, file, threadId, title) => {
       const thread = parsePasted(text, file, threadId);
-      return title ? { ...thread, title } : thread;
+      return [title ? { ...thread, title } : thread];
     },
   },
 ];
 
 export const FORMAT_NAMES = ['auto', ...ADAPTERS.map((a) => a.name)];
 
-/** Picks the adapter for `format` ('auto' sniffs) and parses the text. */
-export function readThread(text: string, file: string, format = 'auto', title = ''): Thread {
+/** Picks the adapter for `format` ('auto' sniffs) and parses the text into its threads. */
+export function readThreads(text: string, file: string, format = 'auto', title = ''): Thread[] {
   const threadId = path.basename(file).replace(/\.[^.]+$/, '');
   if (text.replace(/^\uFEFF/, '').trim() === '') {
     throw new ThreadstanceError('INPUT_EMPTY', 'the file is empty; expected a comment thread', { file });
@@ -57,13 +58,23 @@ export function readThread(text: string, file: string, format = 'auto', title = 
       { file },
     );
   }
-  const thread = adapter.parse(text, file, threadId, title);
-  if (thread.comments.length === 0) {
+  const threads = adapter.parse(text, file, threadId, title);
+  if (threads.every((t) => t.comments.length === 0)) {
+    const skipped = threads.flatMap((t) => t.skipped);
     throw new ThreadstanceError(
       'INPUT_NO_COMMENTS',
-      `no comments found reading it as ${adapter.name} (${adapter.description})${thread.skipped.length ? `; ${thread.skipped.length} records could not be read, the first on line ${thread.skipped[0]!.line}: ${thread.skipped[0]!.reason}` : ''}`,
+      `no comments found reading it as ${adapter.name} (${adapter.description})${skipped.length ? `; ${skipped.length} records could not be read, the first on line ${skipped[0]!.line}: ${skipped[0]!.reason}` : ''}`,
       { file },
     );
   }
-  return thread;
+  return threads;
+}
+
+/** Reads an input that must hold exactly one thread. */
+export function readThread(text: string, file: string, format = 'auto', title = ''): Thread {
+  const threads = readThreads(text, file, format, title);
+  if (threads.length !== 1) {
+    throw new ThreadstanceError('INPUT_MANY_THREADS', `holds ${threads.length} threads (by its "thread" field); expected one`, { file });
+  }
+  return threads[0]!;
 }

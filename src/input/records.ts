@@ -3,8 +3,11 @@ import type { Comment, Skipped } from '../types.js';
 import { ThreadstanceError } from '../errors.js';
 import { splitMedia } from './media.js';
 
-/** Fields threadstance interprets; every other column passes through untouched. */
-export const KNOWN_FIELDS = ['id', 'parent_id', 'author', 'likes', 'created_at', 'text'] as const;
+/**
+ * Fields threadstance interprets; every other column passes through untouched. `parent` is read as
+ * `parent_id` when that is absent (RumourEval and many dumps call it so); `thread` groups records into threads.
+ */
+export const KNOWN_FIELDS = ['id', 'parent_id', 'parent', 'thread', 'author', 'likes', 'created_at', 'text'] as const;
 
 /** An unvalidated record with the line where it starts. */
 export interface RawRecord {
@@ -37,7 +40,8 @@ export function recordsToComments(
     }
     const index = comments.length;
     const id = asString(fields.id) || String(index);
-    const earlier = seenIds.get(id);
+    const key = `${asString(fields.thread)}\u0000${id}`;
+    const earlier = seenIds.get(key);
     if (earlier !== undefined) {
       throw new ThreadstanceError(
         'INPUT_DUPLICATE_ID',
@@ -45,14 +49,14 @@ export function recordsToComments(
         { file, line, field: 'id' },
       );
     }
-    seenIds.set(id, line);
+    seenIds.set(key, line);
     const { body, media, quoted } = splitMedia(text);
     const extra: Record<string, string> = {};
     for (const key of extraColumns) if (key in fields) extra[key] = asString(fields[key]);
     comments.push({
       index,
       id,
-      parentId: asString(fields.parent_id),
+      parentId: asString(fields.parent_id ?? fields.parent),
       author: asString(fields.author),
       likes: parseLikes(fields.likes, file, line),
       createdAt: asString(fields.created_at),

@@ -3,6 +3,12 @@ import type { AnalyzedComment, Thread } from '../types.js';
 
 export type Cell = string | number;
 
+/** What the columns need to know of a claim. */
+export interface ClaimColumns {
+  id: string;
+  kind: string;
+}
+
 export interface Column {
   name: string;
   value(row: AnalyzedComment, thread: Thread): Cell;
@@ -12,7 +18,8 @@ export interface Column {
  * Columns in their contracted order; per-claim and review columns follow the claim-file order.
  * Input columns threadstance does not interpret come last, `created_at` first among them when the input has it.
  */
-export function columnsFor(claimIds: string[], extraColumns: string[], withCreatedAt = false): Column[] {
+export function columnsFor(claims: ClaimColumns[], extraColumns: string[], withCreatedAt = false): Column[] {
+  const claimIds = claims.map((c) => c.id);
   const base: Column[] = [
     { name: 'thread', value: (_r, t) => t.id },
     { name: 'index', value: (r) => r.comment.index },
@@ -26,11 +33,12 @@ export function columnsFor(claimIds: string[], extraColumns: string[], withCreat
     { name: 'sentiment', value: (r) => r.sentiment.score },
     { name: 'sentiment_label', value: (r) => r.sentiment.label },
   ];
-  const perClaim = claimIds.flatMap((id): Column[] => [
+  const perClaim = claims.flatMap(({ id, kind }): Column[] => [
     { name: `${id}_stance`, value: (r) => r.stances.get(id)?.stance ?? 'none' },
     { name: `${id}_score`, value: (r) => r.stances.get(id)?.score ?? 0 },
     { name: `${id}_confidence`, value: (r) => r.stances.get(id)?.confidence ?? 0 },
     { name: `${id}_evidence`, value: (r) => r.stances.get(id)?.evidence ?? '' },
+    ...(kind === 'root' ? [{ name: `${id}_detail`, value: (r: AnalyzedComment) => r.stances.get(id)?.detail ?? '' }] : []),
   ]);
   const review: Column[] = [
     { name: 'needs_review', value: (r) => (r.needsReview ? 'true' : 'false') },
