@@ -56,9 +56,9 @@ export async function execute(argv: string[], io: Io = processIo): Promise<numbe
 
   program
     .command('evaluate')
-    .description('score a review CSV against hand-coded gold labels, or against its own filled review_<claim> columns')
-    .argument('<predicted>', 'CSV written by threadstance analyze')
-    .argument('[gold]', 'gold CSV (index, text_start, one column per claim) or a reviewed threadstance CSV; omitted: use the review_<claim> columns of <predicted>')
+    .description('score a review CSV against hand-coded gold labels, RumourEval labels or its own filled review_<claim> columns; or score sentiment against rated texts')
+    .argument('<predicted>', 'CSV written by threadstance analyze, or alone a sentiment gold file (tab-separated id, rating -4..4, text)')
+    .argument('[gold]', 'gold CSV (index, text_start, one column per claim), a reviewed threadstance CSV, or RumourEval JSON Lines (id, thread, label); omitted: use the review_<claim> columns of <predicted>')
     .option('--errors', 'list every wrong cell with its text, labels and evidence')
     .action((predicted: string, gold: string | undefined, opts) => {
       status = runEvaluate(predicted, gold, opts, io);

@@ -74,6 +74,8 @@ export interface Sentiment {
 export interface AnalyzedComment {
   comment: Comment;
   sentiment: Sentiment;
+  /** The cues of ironic sentences ("all along", capitals, "!!!"); empty when none was read as ironic. */
+  sarcasm: string[];
   /** Keyed by claim id, in claim-file order. */
   stances: Map<string, Judgement>;
   needsReview: boolean;

@@ -45,7 +45,7 @@ test('the base claim used by the error cases parses', () => {
     topic: '',
     claims: [{
       id: 'fsb', statement: 'The FSB let it happen.', kind: 'attribution', actors: ['Kremlin'],
-      cues: [], denials: [], phrases: { support: [], oppose: [] }, sources: [],
+      cues: [], denials: [], phrases: { support: [], oppose: [] }, mocked: false, sources: [],
     }],
   });
 });
@@ -285,4 +285,9 @@ test('parseClaims: two claims whose ids make the same column → CLAIMS_COLUMN_C
 test('parseClaims: an id that makes a column threadstance uses itself → CLAIMS_COLUMN_CLASH', () => {
   const text = 'claims:\n  - {id: note, statement: s, actors: [A]}\n';
   assert.throws(() => parseClaims(text, 'c.yaml'), { code: 'CLAIMS_COLUMN_CLASH', message: /"review_note", which threadstance uses itself/ });
+});
+
+test('parseClaims: mocked must be true or false', () => {
+  assert.equal(parseClaims('claims:\n  - {id: a, statement: s, actors: [A], mocked: true}\n', 'c.yaml').claims[0]!.mocked, true);
+  assert.throws(() => parseClaims('claims:\n  - {id: a, statement: s, actors: [A], mocked: "yes"}\n', 'c.yaml'), { code: 'CLAIMS_BAD_FIELD', place: { file: 'c.yaml', claim: 'a', field: 'mocked' } });
 });

@@ -59,6 +59,8 @@ test('negation and denial oppose the claim', () => {
 
 test('negation idioms do not reverse the claim', () => {
   check([
+    ['No doubt ISIS did it.', 'isis', 'support'],
+    ['I doubt Ukraine had anything to do with it.', 'ukraine', 'oppose'],
     ["It wouldn't be a surprise if the FSB was behind it.", 'fsb', 'support'],
     ["I'm not surprised ISIS did this.", 'isis', 'support'],
   ]);
@@ -73,6 +75,8 @@ test('negation scope stops at clause boundaries', () => {
 
 test('hedges and genuine questions are neutral', () => {
   check([
+    ["Not saying it was the FSB, but it's awfully convenient for Putin.", 'fsb', 'support'],
+    ["I'm not saying it was the CIA.", 'west', 'neutral'],
     ['Maybe Ukraine was behind it, who knows.', 'ukraine', 'neutral'],
     ['Was it the FSB?', 'fsb', 'neutral'],
     ['Allegedly ISIS-K planned it.', 'isis', 'neutral'],
@@ -86,6 +90,9 @@ test('reported speech is neutral; cited evidence keeps the stance', () => {
     ['Putin blamed Ukraine for the attack.', 'ukraine', 'neutral'],
     ['According to US intelligence, ISIS-K planned the attack.', 'isis', 'support'],
     ['I blame the FSB for this.', 'fsb', 'support'],
+    ['The Kremlin says Ukraine did it, but ISIS did it.', 'ukraine', 'neutral'],
+    ['The Kremlin says Ukraine did it, but ISIS did it.', 'isis', 'support'],
+    ["This was Putin's doing.", 'fsb', 'support'],
   ]);
 });
 
@@ -93,6 +100,7 @@ test('dismissals reject the claim', () => {
   check([
     ['Blaming Ukraine is absurd propaganda.', 'ukraine', 'oppose'],
     ['The idea that the CIA did it is nonsense.', 'west', 'oppose'],
+    ['Imagine believing the Kremlin when they say Kyiv planned it.', 'ukraine', 'oppose'],
   ]);
 });
 
@@ -102,6 +110,8 @@ test('sarcasm flips the literal reading; a single weak cue does not', () => {
     ['Yeah right, Ukraine did it. How convenient.', 'ukraine', 'oppose'],
     ['Clearly ISIS did it.', 'isis', 'support'],
     ['ISIS-K claimed it and the evidence clearly points to them.', 'isis', 'support'],
+    // ukraine is marked `mocked` in the Crocus claims: one weak cue is enough, and it colours the comment.
+    ["Clearly it was Ukraine. Just like everything else is Ukraine's fault.", 'ukraine', 'oppose'],
   ]);
 });
 
@@ -124,6 +134,7 @@ test('security failure: negligence by the state, not authorship', () => {
     ['Russian police took over an hour to arrive; slow response everywhere.', 'security_failure', 'support'],
     ['The security services failed to prevent it.', 'security_failure', 'support'],
     ['The FSB ignored the warnings.', 'fsb', 'none'],
+    ['Russian security services were busy hunting protesters instead of terrorists.', 'security_failure', 'support'],
   ]);
 });
 
@@ -155,4 +166,23 @@ test("the opening post's claim is the topic: event words and bare mentions addre
   assert.equal(rows[2]!.stances.get('isis')!.stance, 'neutral');
   assert.equal(rows[3]!.stances.get('isis')!.stance, 'none');
   assert.equal(rows[1]!.stances.get('ukraine')!.stance, 'none', 'only the topic claim is addressed');
+});
+
+test('quoted text is context: the comment is judged by what it does with the quote', () => {
+  const quote = '> Ukraine was behind the attack.\n> The evidence points to Kyiv.';
+  const rows = analyzeTexts([ROOT, `${quote}\n\nExactly.`, `${quote}\n\nNope.`, `${quote}\n\nWhat absurd propaganda.`, `${quote}\n\nAnyway, the weather is nice.`], [null, null, null, null, null]);
+  assert.equal(rows[1]!.stances.get('ukraine')!.stance, 'support');
+  assert.match(rows[1]!.stances.get('ukraine')!.evidence, /^agrees with the quoted text/);
+  assert.equal(rows[2]!.stances.get('ukraine')!.stance, 'oppose');
+  assert.equal(rows[3]!.stances.get('ukraine')!.stance, 'oppose');
+  assert.match(rows[3]!.stances.get('ukraine')!.evidence, /^ridicules the quoted text/);
+  assert.equal(rows[4]!.stances.get('ukraine')!.stance, 'none', 'a quote alone is not the commenter\'s voice');
+  assert.deepEqual(rows[4]!.comment.quoted, ['Ukraine was behind the attack.', 'The evidence points to Kyiv.']);
+});
+
+test('the sarcasm column lists the cues of ironic sentences, and only those', () => {
+  const rows = analyzeTexts([ROOT, 'Oh sure, IT WAS UKRAINE ALL ALONG!!!', 'Clearly ISIS did it.', 'How convenient. :rolling_eyes:'], [null, null, null, null]);
+  assert.deepEqual(rows[1]!.sarcasm, ['"all along"', '"sure"', 'capitals', '"!!!"']);
+  assert.deepEqual(rows[2]!.sarcasm, []);
+  assert.deepEqual(rows[3]!.sarcasm, ['"how convenient"']);
 });

@@ -9,7 +9,12 @@ export interface Draft extends Judgement {
 
 /** Decisive findings (support/oppose) outweigh neutral ones; opposite signs are a conflict for review. */
 export function aggregate(findings: Finding[]): Draft {
-  const decisive = findings.filter((f) => f.polarity !== 0);
+  // Irony read in one sentence colours the comment's other literal assertions of the same claim:
+  // "Clearly it was Ukraine. Just like everything else is Ukraine's fault."
+  const ironic = findings.some((f) => f.sarcasm && f.polarity < 0);
+  const decisive = findings
+    .filter((f) => f.polarity !== 0)
+    .map((f) => (ironic && f.polarity > 0 && !f.sarcasm ? { ...f, polarity: -1 as const, sarcasm: true, evidence: `${f.evidence} (read with the irony of the rest of the comment)` } : f));
   const sarcasm = findings.some((f) => f.sarcasm);
   if (decisive.length > 0) {
     let sum = 0;

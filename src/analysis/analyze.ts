@@ -2,7 +2,7 @@
 import type { AnalyzedComment, Judgement, Thread } from '../types.js';
 import { view } from './nlp.js';
 import { activate, type CompiledClaims } from './compile.js';
-import { findingsOf } from './stance.js';
+import { readComment } from './stance.js';
 import { aggregate, none, type Draft } from './aggregate.js';
 import { sentimentOf } from './sentiment.js';
 import { replyKind, inherit, eventWord, withTopic } from './context.js';
@@ -28,9 +28,10 @@ export function analyzeThread(thread: Thread, cc: CompiledClaims): AnalyzedComme
   thread.comments.forEach((comment, position) => {
     const v = view(comment.body);
     const mediaSarcasm = comment.media.filter((m) => strong.has(m)).length;
-    const findings = findingsOf(v, cc, mediaSarcasm, /[a-z]/.test(comment.body));
+    const reading = readComment(v, cc, mediaSarcasm, /[a-z]/.test(comment.body));
     const own = new Map<string, Draft>();
-    for (const c of cc.claims) own.set(c.claim.id, aggregate(findings.filter((f) => f.claim === c.claim.id)));
+    for (const c of cc.claims) own.set(c.claim.id, aggregate(reading.findings.filter((f) => f.claim === c.claim.id)));
+    const quoted = comment.quoted.length > 0 ? quoteDrafts(comment.quoted.join('\n'), cc) : undefined;
     if (position === 0) topic = titleTopic ?? new Set([...own].filter(([, d]) => d.stance !== 'none' || d.mentionOnly).map(([id]) => id));
     const kind = replyKind(v, comment);
     const parent = comment.parentId ? byId.get(comment.parentId) : thread.flat && position > 0 ? thread.comments[position - 1] : undefined;
@@ -43,6 +44,11 @@ export function analyzeThread(thread: Thread, cc: CompiledClaims): AnalyzedComme
       if (c.claim.kind === 'root') {
         const repliesToRoot = comment !== root && (comment.parentId === '' || comment.parentId === root?.id);
         d = rootDraft(v, comment, { isRoot: comment === root, repliesToRoot, rootWords, parent: parent && drafts.get(parent.id)?.get(id), parentLabel, kind });
+      } else if (quoted && (kind === 'agree' || kind === 'disagree' || kind === 'reaction')) {
+        // What the comment does with its quote: "> …\n\nExactly." endorses it, "Nope" rebuts it.
+        d = inherit(kind, quoted.get(id), 'the quoted text') ?? none();
+      } else if (quoted && d.stance === 'none' && reading.ridicules) {
+        d = ridicule(quoted.get(id)) ?? d;
       } else if (kind === 'agree' || kind === 'disagree' || kind === 'reaction') {
         d = (parent && inherit(kind, drafts.get(parent.id)?.get(id), parentLabel)) ?? none();
       } else if (position > 0 || titleTopic) {
@@ -55,16 +61,27 @@ export function analyzeThread(thread: Thread, cc: CompiledClaims): AnalyzedComme
       stances.set(id, judgement);
     }
     drafts.set(comment.id, own);
-    results.push({ comment, sentiment: sentimentOf(v.docSentiment), stances, ...review(stances) });
+    results.push({ comment, sentiment: sentimentOf(v), sarcasm: reading.irony, stances, ...review(stances) });
   });
   return results;
+}
+
+/** Judgements of quoted text, as if it were a comment of its own. */
+function quoteDrafts(text: string, cc: CompiledClaims): Map<string, Draft> {
+  const reading = readComment(view(text), cc, 0, true);
+  return new Map(cc.claims.map((c) => [c.claim.id, aggregate(reading.findings.filter((f) => f.claim === c.claim.id))]));
+}
+
+/** A comment that only mocks or dismisses what it quotes opposes what the quote supports. */
+function ridicule(quote: Draft | undefined): Draft | undefined {
+  if (!quote || quote.stance !== 'support') return undefined;
+  return { ...quote, stance: 'oppose', score: -Math.abs(quote.score) * 0.6, confidence: Math.round(quote.confidence * 60) / 100, evidence: `ridicules the quoted text, which was support: ${quote.evidence}`, sarcasm: true };
 }
 
 /** Claims the thread's title addresses, for inputs whose title is given with --title. */
 function topicOf(title: string, cc: CompiledClaims): Set<string> {
   const v = view(title);
-  const findings = findingsOf(v, cc, 0, true);
-  return new Set(findings.map((f) => f.claim));
+  return new Set(readComment(v, cc, 0, true).findings.map((f) => f.claim));
 }
 
 function review(stances: Map<string, Judgement>): { needsReview: boolean; reviewReason: string } {

@@ -70,6 +70,13 @@ export function compileClaims(set: ClaimSet): CompiledClaims {
       oppose: claim.phrases.oppose.map((p) => compilePhrase(p, 1, `claim ${claim.id}: phrases.oppose`)),
     };
   });
+  // wink marks the longest alias only: "Russian security services" (fsb) must also count for a claim
+  // that lists "security services", so each alias also serves the claims of the aliases inside it.
+  for (const [key, ids] of entityClaims) {
+    for (const [inner, innerIds] of entityClaims) {
+      if (inner !== key && ` ${key} `.includes(` ${inner} `)) for (const id of innerIds) if (!ids.includes(id)) ids.push(id);
+    }
+  }
   const patterns = [...entityClaims.keys()].map((key) => ({ name: key, patterns: [key] }));
   const compiled = { set, claims, entityClaims, exactAliases, singleAliases, patterns };
   activate(compiled);

@@ -6,11 +6,13 @@ export interface Cues {
   negation: Phrase[];
   boundary: Phrase[];
   idiom: Phrase[];
+  fixed: Phrase[];
   dismissal: Phrase[];
   hedge: Phrase[];
   distancing: Phrase[];
   evidential: Phrase[];
   self: Phrase[];
+  reportEnd: Phrase[];
   sarcasmStrong: Phrase[];
   sarcasmWeak: Phrase[];
   agree: Phrase[];
@@ -31,11 +33,13 @@ export function sharedCues(): Cues {
     negation: phrasesOf('negation', ''),
     boundary: phrasesOf('negation', 'boundary'),
     idiom: phrasesOf('negation', 'idiom'),
+    fixed: phrasesOf('negation', 'fixed'),
     dismissal: phrasesOf('dismissal'),
     hedge: phrasesOf('hedge'),
     distancing: phrasesOf('reporting', 'distancing'),
     evidential: phrasesOf('reporting', 'evidential'),
     self: phrasesOf('reporting', 'self'),
+    reportEnd: phrasesOf('reporting', 'boundary'),
     sarcasmStrong: phrasesOf('sarcasm', 'strong'),
     sarcasmWeak: phrasesOf('sarcasm', 'weak'),
     agree: phrasesOf('agreement', 'agree'),

@@ -21,6 +21,8 @@ export interface CueMatch {
   value: number;
   /** Where the cue comes from: "wink" or "<lexicon>: <group comment>". */
   origin: string;
+  /** For a modifier that wink scores as a word: that valence, used when it modifies nothing. */
+  own?: number;
 }
 
 interface Cue {
@@ -28,6 +30,7 @@ interface Cue {
   tokens: string[];
   value: number;
   origin: string;
+  own?: number;
 }
 
 /** Compiled sentiment cues, keyed by first token, longest first. */
@@ -36,19 +39,29 @@ export interface SentimentCues {
   wink: Map<string, WinkEntry[]>;
 }
 
-let cache: SentimentCues | undefined;
+const cache = new Map<boolean, SentimentCues>();
 
-/** The compiled cues of every `sentiment-*` lexicon plus wink's lexicon, built once. */
-export function sentimentCues(): SentimentCues {
-  cache ??= compileCues([...lexicons().values()].filter((l) => l.name.startsWith('sentiment-')), winkLexicon());
-  return cache;
+/**
+ * The compiled cues of every `sentiment-*` lexicon plus wink's lexicon, built once. Without `words`,
+ * only the modifier cues are kept (wink's valences alone), to measure what the word lists add.
+ */
+export function sentimentCues(words = true): SentimentCues {
+  let cues = cache.get(words);
+  if (!cues) {
+    cues = compileCues([...lexicons().values()].filter((l) => l.name.startsWith('sentiment-')), winkLexicon(), words);
+    cache.set(words, cues);
+  }
+  return cues;
 }
 
+const VALENCE_KINDS: readonly string[] = ['positive', 'negative', 'neutral'];
+
 /** Compiles lexicon groups into a cue index; a group with an unknown role is an error naming file and group. */
-export function compileCues(lexs: readonly Lexicon[], wink: Map<string, WinkEntry[]>): SentimentCues {
+export function compileCues(lexs: readonly Lexicon[], wink: Map<string, WinkEntry[]>, words = true): SentimentCues {
   const index = new Map<string, Cue[]>();
   for (const lex of lexs) {
     lex.groups.forEach((g, i) => {
+      if (!words && VALENCE_KINDS.includes(g.role)) return;
       if (!(CUE_KINDS as readonly string[]).includes(g.role)) {
         throw new ThreadstanceError('LEXICON_BAD', `role "${g.role}" is not a sentiment rule; expected one of ${CUE_KINDS.join(', ')}`, {
           file: lex.file,
@@ -66,20 +79,37 @@ export function compileCues(lexs: readonly Lexicon[], wink: Map<string, WinkEntr
       }
     });
   }
-  for (const list of index.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  for (const [first, list] of index) {
+    // A phrase listed both as a modifier and as a sentiment word ("no", "nope") modifies the sentiment
+    // word after it; with none to modify it counts as a sentiment word itself.
+    const merged = list.filter((c) => {
+      if (!VALENCE_KINDS.includes(c.kind)) return true;
+      const modifier = list.find((m) => !VALENCE_KINDS.includes(m.kind) && m.tokens.join(' ') === c.tokens.join(' '));
+      if (modifier) modifier.own = c.value;
+      return modifier === undefined;
+    });
+    index.set(first, merged.sort((a, b) => b.tokens.length - a.tokens.length));
+  }
   return { index, wink };
 }
 
 /** Emoji presentation selectors and skin tones: "❤️" and "👍🏽" score as "❤" and "👍". */
 const EMOJI_MODIFIERS = /[\uFE0E\uFE0F]|\uD83C[\uDFFB-\uDFFF]/g;
 
+const NONE: readonly never[] = [];
+
+/** Reused by formsAt: cueAt runs once per token, so the forms need no array of their own. */
+const FORMS: string[] = [];
+
 function formsAt(v: TokenView, i: number): string[] {
   const lower = v.lower[i]!;
   const norm = v.norm[i]!;
   const lemma = v.lemma[i]!;
-  const forms = [lower];
+  const forms = FORMS;
+  forms.length = 0;
+  forms.push(lower);
   if (norm !== lower) forms.push(norm);
-  if (lemma !== lower && lemma !== norm) forms.push(lemma);
+  if (lemma !== lower && lemma !== norm && lower.startsWith(lemma.slice(0, 3))) forms.push(lemma);
   if (v.type[i] === 'emoji') {
     const bare = lower.replace(EMOJI_MODIFIERS, '');
     if (bare !== lower) forms.push(bare);
@@ -87,36 +117,83 @@ function formsAt(v: TokenView, i: number): string[] {
   return forms;
 }
 
+/** As phrases.ts matches: written or normal form, or the lemma when the written form starts like it ("loved" → "love", not "lay" → "lie"). */
 function tokenMatches(v: TokenView, k: number, t: string): boolean {
-  return v.lower[k] === t || v.norm[k] === t || v.lemma[k] === t;
+  if (v.lower[k] === t || v.norm[k] === t) return true;
+  return v.lemma[k] === t && v.lower[k]!.startsWith(t.slice(0, 3));
 }
 
 /**
  * The longest cue starting at token `i` and ending by token `last`: a lexicon cue (written form,
  * normal form or lemma) or a wink entry (normal form, as wink matches). On equal length the
- * lexicon wins, so the data files can correct wink.
+ * lexicon wins, so the data files can correct wink. wink's zero-valence phrases ("no good",
+ * "kind of") exist to stop its own scoring; they give way to a modifier cue at the same token,
+ * since here negation and modifiers are rules of their own. With `variants`, a word that matches
+ * nothing is tried as a variant of a known one (see variantAt).
  */
-export function cueAt(cues: SentimentCues, v: TokenView, i: number, last: number): CueMatch | undefined {
+export function cueAt(cues: SentimentCues, v: TokenView, i: number, last: number, variants = true): CueMatch | undefined {
   let best: CueMatch | undefined;
   for (const form of formsAt(v, i)) {
-    for (const c of cues.index.get(form) ?? []) {
+    for (const c of cues.index.get(form) ?? NONE) {
       const n = c.tokens.length;
       if (i + n - 1 > last || (best && n <= best.end - best.start + 1)) continue;
       let ok = true;
       for (let k = 1; k < n && ok; k++) ok = tokenMatches(v, i + k, c.tokens[k]!);
-      if (ok) best = { kind: c.kind, start: i, end: i + n - 1, value: c.value, origin: c.origin };
+      if (ok) best = { kind: c.kind, start: i, end: i + n - 1, value: c.value, origin: c.origin, ...(c.own === undefined ? {} : { own: c.own }) };
     }
   }
+  const modifier = best !== undefined && best.kind !== 'neutral' && best.kind !== 'positive' && best.kind !== 'negative';
   const norm = v.type[i] === 'emoji' ? v.norm[i]!.replace(EMOJI_MODIFIERS, '') : v.norm[i]!;
-  for (const e of cues.wink.get(norm) ?? []) {
+  for (const e of cues.wink.get(norm) ?? NONE) {
     const n = e.tokens.length;
-    if (i + n - 1 > last || (best && n <= best.end - best.start + 1)) continue;
+    if (i + n - 1 > last) continue;
+    const length = best ? best.end - best.start + 1 : 0;
+    if (n < length || (n === length && !modifier) || (e.valence === 0 && modifier)) continue;
     let ok = true;
     for (let k = 1; k < n && ok; k++) ok = v.norm[i + k] === e.tokens[k];
-    if (ok) {
+    if (!ok) continue;
+    // A modifier that wink also scores ("damn", "super") keeps that valence for when it modifies nothing.
+    if (n === length) best = { ...best!, own: best!.own ?? e.valence };
+    else {
       const kind: CueKind = e.valence > 0 ? 'positive' : e.valence < 0 ? 'negative' : 'neutral';
       best = { kind, start: i, end: i + n - 1, value: e.valence, origin: 'wink' };
     }
   }
-  return best;
+  return best ?? (variants ? variantAt(cues, v, i) : undefined);
+}
+
+/** Three or more of a letter ("sooo", "goood") and laughter of any length ("hahahaha", "lolol"). */
+const ELONGATED = /(\p{L})\1\1/u;
+const LAUGHTER = /^(?:a?h(?:a|e)){2,}h?$|^l(?:o|u)+l(?:o?l)*z?$/;
+
+/**
+ * A word no cue matched, read as a variant of one: its lemma ("coolest" → "cool", a form wink's
+ * lexicon lacks), laughter ("hahahaha" → "haha"), elongation ("goooood" → "good", "sooo" → "so"),
+ * or a hashtag's word ("#fail" → "fail").
+ */
+function variantAt(cues: SentimentCues, v: TokenView, i: number): CueMatch | undefined {
+  const type = v.type[i];
+  if (type === 'hashtag') {
+    const m = singleCue(cues, [v.lower[i]!.slice(1)], i);
+    return m && (m.kind === 'positive' || m.kind === 'negative') ? m : undefined;
+  }
+  if (type !== 'word') return undefined;
+  const lower = v.lower[i]!;
+  const forms: string[] = [];
+  const lemma = v.lemma[i]!;
+  if (lemma !== v.norm[i] && lower.startsWith(lemma.slice(0, 3))) forms.push(lemma);
+  if (LAUGHTER.test(lower)) forms.push('haha');
+  else if (ELONGATED.test(lower)) forms.push(lower.replace(/(\p{L})\1+/gu, '$1'), lower.replace(/(\p{L})\1\1+/gu, '$1$1'));
+  return singleCue(cues, forms, i);
+}
+
+/** The first of `forms` that is a one-word cue or a one-word wink entry, as a match at token i. */
+function singleCue(cues: SentimentCues, forms: readonly string[], i: number): CueMatch | undefined {
+  for (const form of forms) {
+    const c = cues.index.get(form)?.find((x) => x.tokens.length === 1);
+    if (c) return { kind: c.kind, start: i, end: i, value: c.value, origin: c.origin };
+    const e = cues.wink.get(form)?.find((x) => x.tokens.length === 1);
+    if (e && e.valence !== 0) return { kind: e.valence > 0 ? 'positive' : 'negative', start: i, end: i, value: e.valence, origin: 'wink' };
+  }
+  return undefined;
 }

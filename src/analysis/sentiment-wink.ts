@@ -71,7 +71,8 @@ function decode(): WinkLexicon {
       const tokens = [...path, word];
       if (terminals[next] !== undefined) add(tokens, terminals[next]);
       else add(tokens, terminals[fsm[next]?.[OTHERWISE] ?? -1]);
-      if (fsm[next] !== undefined && tokens.length < 8) walk(next, tokens);
+      // wink's longest phrase has 8 tokens; the bound only guards against a malformed machine.
+      if (fsm[next] !== undefined && tokens.length < 16) walk(next, tokens);
     }
   };
   walk(0, []);

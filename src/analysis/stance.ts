@@ -20,21 +20,34 @@ export interface Finding {
 }
 
 const BEFORE_WINDOW = 12;
-const AFTER_WINDOW = 6;
+const AFTER_WINDOW = 3;
 const ANY_WINDOW = 15;
 
-/** Findings of every sentence of a comment, in order. `mediaSarcasm` counts ironic emoji kept out of the text. */
-export function findingsOf(v: TokenView, cc: CompiledClaims, mediaSarcasm: number, hasLowerCase: boolean): Finding[] {
+/** What a comment's sentences say about the claims, and the irony found in it (the cues of ironic sentences). */
+export interface Reading {
+  findings: Finding[];
+  /** Cues of the sentences read as ironic (strength 2 or more), for the `sarcasm` column. */
+  irony: string[];
+  /** True when the comment calls something false or foolish ("absurd", "propaganda") or is ironic. */
+  ridicules: boolean;
+}
+
+/** Reads every sentence of a comment, in order. `mediaSarcasm` counts ironic emoji kept out of the text. */
+export function readComment(v: TokenView, cc: CompiledClaims, mediaSarcasm: number, hasLowerCase: boolean): Reading {
   const mentions = findMentions(v, cc);
-  const out: Finding[] = [];
+  const findings: Finding[] = [];
+  const irony = new Set<string>();
   const strong = findPhrases(v, sharedCues().sarcasmStrong);
   v.sentences.forEach(([s, e], si) => {
     // A strong irony marker anywhere in a short comment colours all of it ("Ukraine did it. How convenient.").
     const elsewhere = strong.some((h) => h.start < s || h.start > e) ? (v.sentences.length <= 3 ? 2 : 1) : 0;
     const sarcasm = sarcasmIn(v, s, e, mediaSarcasm + elsewhere, hasLowerCase);
-    out.push(...sentenceFindings(v, cc, s, e, v.sentenceText[si]!, mentions.filter((m) => m.start >= s && m.end <= e), sarcasm));
+    if (sarcasm.strength >= 2) for (const cue of sarcasm.cues) if (cue !== 'irony elsewhere in the comment') irony.add(cue);
+    findings.push(...sentenceFindings(v, cc, s, e, v.sentenceText[si]!, mentions.filter((m) => m.start >= s && m.end <= e), sarcasm));
   });
-  return out;
+  if (mediaSarcasm > 0 && irony.size === 0 && v.sentences.length === 0) irony.add('ironic emoji');
+  const ridicules = irony.size > 0 || mediaSarcasm > 0 || findPhrases(v, sharedCues().dismissal).length > 0;
+  return { findings, irony: [...irony], ridicules };
 }
 
 function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number, text: string, mentions: Mention[], sarcasm: SarcasmReading): Finding[] {
@@ -57,6 +70,7 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
   const inner = hits.filter((h) => hits.some((o) => o !== h && o.hit.start <= h.hit.start && o.hit.end >= h.hit.end && o.hit.end - o.hit.start > h.hit.end - h.hit.start));
   for (const h of inner) hits.splice(hits.indexOf(h), 1);
   const cueSpans = hits.map((h) => h.hit);
+  const mocked = new Set(cc.claims.filter((c) => c.claim.mocked).map((c) => c.claim.id));
   const targets = findPhrases(v, cues.target, s, e);
   for (const m of mentions) {
     let j = m.start - 1;
@@ -70,13 +84,13 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
     if (!actor) continue;
     for (const claim of actor.claims.filter((c) => claims.includes(c))) {
       linked.add(actor);
-      out.push(judge(v, { claim, polarity, hit, actor, s, e, text, sarcasm, kind: 'cue', cueSpans }));
+      out.push(judge(v, { claim, polarity, hit, actor, s, e, text, sarcasm, kind: 'cue', cueSpans, mocked: mocked.has(claim) }));
     }
   }
   for (const c of cc.claims) {
     for (const [list, polarity] of [[c.support, 1], [c.oppose, -1]] as const) {
       for (const hit of findPhrases(v, list, s, e)) {
-        out.push(judge(v, { claim: c.claim.id, polarity, hit, actor: undefined, s, e, text, sarcasm, kind: 'phrase', cueSpans }));
+        out.push(judge(v, { claim: c.claim.id, polarity, hit, actor: undefined, s, e, text, sarcasm, kind: 'phrase', cueSpans, mocked: c.claim.mocked }));
       }
     }
   }
@@ -122,6 +136,8 @@ interface Link {
   kind: 'cue' | 'phrase';
   /** Spans of every cue of the sentence: words inside them are not read as reporting or hedges. */
   cueSpans: Hit[];
+  /** The claim is mostly voiced to mock it: one weak irony cue is enough. */
+  mocked: boolean;
 }
 
 /** Applies negation, dismissal, hedges, reporting and sarcasm to a cue linked to a claim. */
@@ -136,8 +152,10 @@ function judge(v: TokenView, l: Link): Finding {
   const inside = (i: number): boolean => (i >= hit.start && i <= hit.end) || (actor !== undefined && i >= actor.start && i <= actor.end);
   const boundaries = findPhrases(v, cues.boundary, s, e);
   const idioms = findPhrases(v, cues.idiom, s, e);
+  const fixed = findPhrases(v, cues.fixed, s, e);
   const negation = findPhrases(v, cues.negation, Math.max(s, lo - 3), hi).find((n) => {
     if (inside(n.start)) return false;
+    if (fixed.some((f) => f.start <= n.start && f.end >= n.end)) return false;
     if (idioms.some((d) => d.start > n.end && d.start - n.end <= 4)) return false;
     const [a, b] = n.start < hit.start ? [n.end, hit.start] : [hit.end, n.start];
     return !boundaries.some((bd) => bd.start > a && bd.end < b);
@@ -165,7 +183,8 @@ function judge(v: TokenView, l: Link): Finding {
     notes.push(`rhetorical question ("${phraseText(v, rhetorical)}")`);
   }
   const inOtherCue = (i: number): boolean => l.cueSpans.some((c) => c !== hit && i >= c.start && i <= c.end);
-  const hedge = findPhrases(v, cues.hedge, s, e).find((h) => h.end >= lo - 6 && h.start <= hi + 2 && !inside(h.start) && !inOtherCue(h.start));
+  const hedges = findPhrases(v, cues.hedge, s, e);
+  const hedge = hedges.find((h) => h.end >= lo - 6 && h.start <= hi + 2 && !inside(h.start) && !inOtherCue(h.start));
   const selfVoice = findPhrases(v, cues.self, s, e);
   const voicedBySelf = (i: number): boolean => selfVoice.some((m) => m.end < i && i - m.end <= 3);
   // A reporting verb that is the cue itself: "ISIS claimed responsibility" is the actor's own claim
@@ -173,12 +192,17 @@ function judge(v: TokenView, l: Link): Finding {
   const reportingCue = findPhrases(v, cues.distancing, hit.start, hit.start)[0];
   const selfClaim = reportingCue !== undefined && actor !== undefined && actor.end < hit.start;
   const actorClaims = (i: number): boolean => actor !== undefined && actor.end < i && i - actor.end <= 2;
+  const reportEnds = findPhrases(v, cues.reportEnd, s, e);
+  // A reporting word relays what follows it up to a contrast ("says X, but Y"), and is no report inside a hedge ("not saying").
+  const relays = (d: Hit): boolean =>
+    !hedges.some((h) => h.start <= d.start && h.end >= d.end) &&
+    !reportEnds.some((b) => (b.start > d.end && b.end < hit.start) || (b.start > hit.end && b.end < d.start));
   const distancing =
     (reportingCue && !selfClaim && !voicedBySelf(hit.start) ? reportingCue : undefined) ??
-    findPhrases(v, cues.distancing, s, e).find((d) => !inside(d.start) && !voicedBySelf(d.start) && !actorClaims(d.start));
+    findPhrases(v, cues.distancing, s, e).find((d) => !inside(d.start) && !voicedBySelf(d.start) && !actorClaims(d.start) && relays(d));
   const evidential = selfClaim ? reportingCue : findPhrases(v, cues.evidential, s, e).find((d) => !inside(d.start));
   let sarcasm = false;
-  if (l.sarcasm.strength >= 2) {
+  if (l.sarcasm.strength >= (l.mocked && polarity > 0 ? 1 : 2)) {
     sarcasm = true;
     // A dismissal already reads the irony ("yeah right, Ukraine did it"); flipping again would undo it.
     if (polarity !== 0 && !dismissal) {

@@ -21,6 +21,11 @@ export interface Claim {
   cues: string[];
   denials: string[];
   phrases: { support: string[]; oppose: string[] };
+  /**
+   * True when the community studied mostly voices the claim to mock it (the Kremlin's line on a
+   * Western forum): one weak irony cue ("clearly", "of course") then reads an assertion as sarcasm.
+   */
+  mocked: boolean;
   sources: ClaimSource[];
 }
 
@@ -39,6 +44,7 @@ export const ROOT_CLAIM: Claim = {
   cues: [],
   denials: [],
   phrases: { support: [], oppose: [] },
+  mocked: false,
   sources: [],
 };
 
@@ -61,7 +67,7 @@ export function selectClaims(set: ClaimSet, selection: string | undefined): Clai
 }
 
 const TOP_KEYS = ['version', 'topic', 'claims'];
-const CLAIM_KEYS = ['id', 'statement', 'kind', 'actors', 'cues', 'denials', 'phrases', 'sources'];
+const CLAIM_KEYS = ['id', 'statement', 'kind', 'actors', 'cues', 'denials', 'phrases', 'mocked', 'sources'];
 const POSITIONS: readonly SourcePosition[] = ['makes', 'reports', 'rejects'];
 const ID = /^[a-z][a-z0-9_]{0,39}$/;
 
@@ -96,7 +102,7 @@ export function parseClaims(text: string, file: string): ClaimSet {
 }
 
 /** Column names the review CSV uses besides the per-claim ones (see src/output/columns.ts). */
-const FIXED_COLUMNS = ['thread', 'index', 'id', 'parent_id', 'author', 'likes', 'text', 'media', 'quoted', 'sentiment', 'sentiment_label', 'needs_review', 'review_reason', 'review_note'];
+const FIXED_COLUMNS = ['thread', 'index', 'id', 'parent_id', 'author', 'likes', 'text', 'media', 'quoted', 'sarcasm', 'sentiment', 'sentiment_label', 'needs_review', 'review_reason', 'review_note'];
 
 /** Two claims must not produce the same CSV column (ids "review" and "stance" would both make review_stance). */
 function checkColumnNames(claims: Claim[], file: string): void {
@@ -144,8 +150,15 @@ function parseClaim(entry: unknown, file: string, i: number): Claim {
       support: list(phrases.support ?? [], { ...at, field: 'phrases.support' }, true),
       oppose: list(phrases.oppose ?? [], { ...at, field: 'phrases.oppose' }, true),
     },
+    mocked: flag(c.mocked, { ...at, field: 'mocked' }),
     sources: sources(c.sources ?? [], at),
   };
+}
+
+function flag(value: unknown, where: Where): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw new ThreadstanceError('CLAIMS_BAD_FIELD', `expected true or false, found ${describe(value)}`, where);
+  return value;
 }
 
 function sources(value: unknown, at: { file: string; claim: string }): ClaimSource[] {

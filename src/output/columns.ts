@@ -30,6 +30,7 @@ export function columnsFor(claims: ClaimColumns[], extraColumns: string[], withC
     { name: 'text', value: (r) => r.comment.text },
     { name: 'media', value: (r) => r.comment.media.join(' | ') },
     { name: 'quoted', value: (r) => r.comment.quoted.join(' | ') },
+    { name: 'sarcasm', value: (r) => r.sarcasm.join(', ') },
     { name: 'sentiment', value: (r) => r.sentiment.score },
     { name: 'sentiment_label', value: (r) => r.sentiment.label },
   ];
