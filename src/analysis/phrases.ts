@@ -58,23 +58,52 @@ function indexOf(phrases: readonly Phrase[]): Map<string, Phrase[]> {
   return index;
 }
 
-/** Finds every occurrence of the phrases in tokens [from, to] (inclusive), matching each token's written form, normal form or lemma. */
+const docHits = new WeakMap<TokenView, Map<readonly Phrase[], Hit[]>>();
+
+/**
+ * Finds every occurrence of the phrases in tokens [from, to] (inclusive), matching each token's
+ * written form, normal form or lemma. A document is scanned once per phrase list; later calls (one
+ * per sentence, per rule) filter that result. The returned array must not be changed.
+ */
 export function findPhrases(v: TokenView, phrases: readonly Phrase[], from = 0, to = v.norm.length - 1): Hit[] {
-  const index = indexOf(phrases);
+  let perDoc = docHits.get(v);
+  if (!perDoc) {
+    perDoc = new Map();
+    docHits.set(v, perDoc);
+  }
+  let all = perDoc.get(phrases);
+  if (!all) {
+    all = scan(v, indexOf(phrases));
+    perDoc.set(phrases, all);
+  }
+  if (from <= 0 && to >= v.norm.length - 1) return all;
+  return all.filter((h) => h.start >= from && h.end <= to);
+}
+
+function scan(v: TokenView, index: Map<string, Phrase[]>): Hit[] {
   const hits: Hit[] = [];
-  for (let i = from; i <= to; i++) {
-    const forms = new Set([v.lower[i]!, v.norm[i]!, v.lemma[i]!]);
-    const candidates = [...forms].flatMap((f) => index.get(f) ?? []);
-    if (candidates.length === 0) continue;
-    for (const p of candidates) {
-      const n = p.tokens.length;
-      if (i + n - 1 > to) continue;
-      let ok = true;
-      for (let k = 0; k < n && ok; k++) ok = matches(v, i + k, p.tokens[k]!);
-      if (ok && !hits.some((h) => h.phrase === p && h.start === i)) hits.push({ phrase: p, start: i, end: i + n - 1 });
-    }
+  const n = v.norm.length;
+  for (let i = 0; i < n; i++) {
+    const lower = v.lower[i]!;
+    const norm = v.norm[i]!;
+    const lemma = v.lemma[i]!;
+    // Each distinct form once, so no phrase is found twice at the same place.
+    collect(v, index.get(lower), i, hits);
+    if (norm !== lower) collect(v, index.get(norm), i, hits);
+    if (lemma !== lower && lemma !== norm) collect(v, index.get(lemma), i, hits);
   }
   return hits;
+}
+
+function collect(v: TokenView, candidates: Phrase[] | undefined, i: number, hits: Hit[]): void {
+  if (!candidates) return;
+  for (const p of candidates) {
+    const n = p.tokens.length;
+    if (i + n > v.norm.length) continue;
+    let ok = true;
+    for (let k = 0; k < n && ok; k++) ok = matches(v, i + k, p.tokens[k]!);
+    if (ok) hits.push({ phrase: p, start: i, end: i + n - 1 });
+  }
 }
 
 /**
