@@ -186,3 +186,10 @@ test('the sarcasm column lists the cues of ironic sentences, and only those', ()
   assert.deepEqual(rows[2]!.sarcasm, []);
   assert.deepEqual(rows[3]!.sarcasm, ['"how convenient"']);
 });
+
+test('an opening post that only relays a claim or names an actor makes no topic', () => {
+  const rows = analyzeTexts(['Kremlin blames Ukraine for concert hall attack', 'What a horrible attack.', 'Putin will use this.'], [null, 'c0', 'c0']);
+  assert.equal(rows[0]!.stances.get('ukraine')!.stance, 'neutral', 'the title relays the Kremlin');
+  for (const claim of ['ukraine', 'fsb', 'isis']) assert.equal(rows[1]!.stances.get(claim)!.stance, 'none', claim);
+  assert.equal(rows[2]!.stances.get('fsb')!.stance, 'none');
+});

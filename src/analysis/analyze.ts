@@ -32,7 +32,8 @@ export function analyzeThread(thread: Thread, cc: CompiledClaims): AnalyzedComme
     const own = new Map<string, Draft>();
     for (const c of cc.claims) own.set(c.claim.id, aggregate(reading.findings.filter((f) => f.claim === c.claim.id)));
     const quoted = comment.quoted.length > 0 ? quoteDrafts(comment.quoted.join('\n'), cc) : undefined;
-    if (position === 0) topic = titleTopic ?? new Set([...own].filter(([, d]) => d.stance !== 'none' || d.mentionOnly).map(([id]) => id));
+    // The topic: claims the opening post (or --title) asserts. Naming an actor, or relaying someone's claim, is not asserting it.
+    if (position === 0) topic = titleTopic ?? new Set([...own].filter(([, d]) => d.stance === 'support').map(([id]) => id));
     const kind = replyKind(v, comment);
     const parent = comment.parentId ? byId.get(comment.parentId) : thread.flat && position > 0 ? thread.comments[position - 1] : undefined;
     const parentLabel = parent ? `comment ${parent.index}` : '';
@@ -78,10 +79,11 @@ function ridicule(quote: Draft | undefined): Draft | undefined {
   return { ...quote, stance: 'oppose', score: -Math.abs(quote.score) * 0.6, confidence: Math.round(quote.confidence * 60) / 100, evidence: `ridicules the quoted text, which was support: ${quote.evidence}`, sarcasm: true };
 }
 
-/** Claims the thread's title addresses, for inputs whose title is given with --title. */
+/** Claims the thread's title asserts, for inputs whose title is given with --title. */
 function topicOf(title: string, cc: CompiledClaims): Set<string> {
   const v = view(title);
-  return new Set(readComment(v, cc, 0, true).findings.map((f) => f.claim));
+  const findings = readComment(v, cc, 0, true).findings;
+  return new Set(cc.claims.map((c) => c.claim.id).filter((id) => aggregate(findings.filter((f) => f.claim === id)).stance === 'support'));
 }
 
 function review(stances: Map<string, Judgement>): { needsReview: boolean; reviewReason: string } {
