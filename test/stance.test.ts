@@ -93,6 +93,7 @@ test('reported speech is neutral; cited evidence keeps the stance', () => {
     ['The Kremlin says Ukraine did it, but ISIS did it.', 'ukraine', 'neutral'],
     ['The Kremlin says Ukraine did it, but ISIS did it.', 'isis', 'support'],
     ["This was Putin's doing.", 'fsb', 'support'],
+    ['Ukraine denied any involvement.', 'ukraine', 'neutral'],
   ]);
 });
 
@@ -135,6 +136,7 @@ test('security failure: negligence by the state, not authorship', () => {
     ['The security services failed to prevent it.', 'security_failure', 'support'],
     ['The FSB ignored the warnings.', 'fsb', 'none'],
     ['Russian security services were busy hunting protesters instead of terrorists.', 'security_failure', 'support'],
+    ['The FSB got sloppy at home.', 'security_failure', 'support'],
   ]);
 });
 

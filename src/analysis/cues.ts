@@ -10,6 +10,7 @@ export interface Cues {
   dismissal: Phrase[];
   hedge: Phrase[];
   distancing: Phrase[];
+  denying: Phrase[];
   evidential: Phrase[];
   self: Phrase[];
   reportEnd: Phrase[];
@@ -37,6 +38,7 @@ export function sharedCues(): Cues {
     dismissal: phrasesOf('dismissal'),
     hedge: phrasesOf('hedge'),
     distancing: phrasesOf('reporting', 'distancing'),
+    denying: phrasesOf('reporting', 'denying'),
     evidential: phrasesOf('reporting', 'evidential'),
     self: phrasesOf('reporting', 'self'),
     reportEnd: phrasesOf('reporting', 'boundary'),

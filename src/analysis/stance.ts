@@ -199,7 +199,8 @@ function judge(v: TokenView, l: Link): Finding {
     !reportEnds.some((b) => (b.start > d.end && b.end < hit.start) || (b.start > hit.end && b.end < d.start));
   const distancing =
     (reportingCue && !selfClaim && !voicedBySelf(hit.start) ? reportingCue : undefined) ??
-    findPhrases(v, cues.distancing, s, e).find((d) => !inside(d.start) && !voicedBySelf(d.start) && !actorClaims(d.start) && relays(d));
+    findPhrases(v, cues.distancing, s, e).find((d) => !inside(d.start) && !voicedBySelf(d.start) && !actorClaims(d.start) && relays(d)) ??
+    findPhrases(v, cues.denying, s, e).find((d) => !inside(d.start) && !voicedBySelf(d.start) && relays(d));
   const evidential = selfClaim ? reportingCue : findPhrases(v, cues.evidential, s, e).find((d) => !inside(d.start));
   let sarcasm = false;
   if (l.sarcasm.strength >= (l.mocked && polarity > 0 ? 1 : 2)) {
