@@ -23,6 +23,7 @@ test('explicit attribution supports the claim', () => {
   check([
     ['ISIS did it, plain and simple.', 'isis', 'support'],
     ['The Islamic State carried out this massacre.', 'isis', 'support'],
+    ['ISIS-K has been hitting targets all over Central Asia.', 'isis', 'support'],
     ['Daesh was behind the attack.', 'isis', 'support'],
     ['The FSB orchestrated the whole thing.', 'fsb', 'support'],
     ['Kyiv is responsible for this.', 'ukraine', 'support'],

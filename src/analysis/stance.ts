@@ -106,7 +106,9 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
 /** The agent mention a cue refers to: within the cue's direction and window, the nearest one. */
 function nearestActor(v: TokenView, hit: Hit, agents: Mention[]): Mention | undefined {
   // "ISIS was attacked": a passive participle makes the actor before it the one acted upon.
-  const passive = hit.phrase.direction === 'before' && v.pos[hit.start] === 'VERB' && ['be', 'get'].includes(v.lemma[hit.start - 1] ?? '');
+  // ("has been hitting" is progressive, not passive).
+  const passive =
+    hit.phrase.direction === 'before' && v.pos[hit.start] === 'VERB' && !v.lower[hit.start]!.endsWith('ing') && ['be', 'get'].includes(v.lemma[hit.start - 1] ?? '');
   if (passive) return undefined;
   let best: Mention | undefined;
   let bestGap = Infinity;
