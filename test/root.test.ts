@@ -74,3 +74,10 @@ test('RumourEval gold is recognized by its records', () => {
   assert.equal(isRumourGold('{"id": "1", "text": "x"}\n'), false);
   assert.equal(isRumourGold('id,text\n1,x\n'), false);
 });
+
+test('"Yes, …" and "No, …" answer whatever the parent holds', () => {
+  assert.deepEqual(
+    labels([SOURCE, 'This is fake news, stop spreading it.', 'Yes, total hoax.', 'No, it is real, I saw the letter.'], ['p0', 'p1', 'p1']),
+    ['support', 'deny', 'deny', 'support'],
+  );
+});

@@ -62,8 +62,10 @@ export function rootDraft(v: TokenView, comment: Comment, ctx: RootContext): Dra
   }
   // "No, ..." / "Yes, ..." answering the opening post (or a reply that supports it) takes a side on it.
   const open = opener(v);
-  if (open && (ctx.repliesToRoot || ctx.parent?.stance === 'support')) {
-    return draft(open.agree ? 'support' : 'oppose', 0.5, `${quote(text)} [opens with "${words(v, open.hit)}" answering ${ctx.repliesToRoot ? 'the opening post' : ctx.parentLabel}]`);
+  const answered = ctx.repliesToRoot ? 'support' : ctx.parent?.stance;
+  if (open && (answered === 'support' || answered === 'oppose')) {
+    const stance = open.agree === (answered === 'support') ? 'support' : 'oppose';
+    return draft(stance, 0.5, `${quote(text)} [opens with "${words(v, open.hit)}" answering ${ctx.repliesToRoot ? 'the opening post' : `${ctx.parentLabel}, which was ${answered}`}]`);
   }
   const deny = findPhrases(v, cues.deny)[0];
   if (deny) return draft('oppose', 0.55, `${quote(text)} [deny cue "${words(v, deny)}"]`);
