@@ -5,6 +5,8 @@ import { FORMAT_NAMES } from './input/index.js';
 import { runAnalyze } from './commands/analyze.js';
 import { runClaims } from './commands/claims.js';
 import { runEvaluate } from './commands/evaluate.js';
+import { LAYOUTS } from './output/csv.js';
+import { CSV_DIALECTS } from './output/dialect.js';
 
 /** Where a run writes its messages; tests pass their own. */
 export interface Io {
@@ -40,8 +42,11 @@ export async function execute(argv: string[], io: Io = processIo): Promise<numbe
     .option('-s, --summary <file>', 'summary CSV to write (default: summary.csv beside --out)')
     .addOption(new Option('-f, --format <name>', 'input format').choices(FORMAT_NAMES).default('auto'))
     .option('-t, --title <text>', 'thread title, as context, for inputs that have none')
-    .option('--strict', 'fail (exit 1) when any input record cannot be read, instead of reporting and skipping it')
-    .option('-q, --quiet', 'print nothing but errors')
+    .addOption(new Option('--csv-dialect <name>', 'excel: UTF-8 with BOM, CRLF, formula-like cells escaped with \'; rfc4180: no BOM, LF, cells as they are (for programs)').choices(CSV_DIALECTS).default('excel'))
+    .addOption(new Option('--layout <name>', 'wide: one row per comment, columns per claim; long: one row per comment and claim (for pivot tables)').choices(LAYOUTS).default('wide'))
+    .option('--merge-review <csv>', 'carry the filled review_* cells and review_note of a previous review CSV over to the new output, by thread and id')
+    .option('--strict', 'fail (exit 1) when any input record cannot be read, or a filled review cell of --merge-review cannot be carried over, instead of reporting it')
+    .option('-q, --quiet', 'print nothing but errors (and review cells --merge-review could not carry over)')
     .action((inputs: string[], opts) => {
       status = runAnalyze(inputs, opts, io);
     });
@@ -56,10 +61,10 @@ export async function execute(argv: string[], io: Io = processIo): Promise<numbe
 
   program
     .command('evaluate')
-    .description('score a review CSV against hand-coded gold labels, RumourEval labels or its own filled review_<claim> columns; or score sentiment against rated texts')
+    .description('score a review CSV against hand-coded gold labels, RumourEval labels or its own filled review_<claim> columns (accuracy, kappa, Krippendorff\'s alpha); compare two reviewers; or score sentiment against rated texts')
     .argument('<predicted>', 'CSV written by threadstance analyze, or alone a sentiment gold file (tab-separated id, rating -4..4, text)')
-    .argument('[gold]', 'gold CSV (index, text_start, one column per claim), a reviewed threadstance CSV, or RumourEval JSON Lines (id, thread, label); omitted: use the review_<claim> columns of <predicted>')
-    .option('--errors', 'list every wrong cell with its text, labels and evidence')
+    .argument('[gold]', 'gold CSV (index, text_start, one column per claim), a reviewed threadstance CSV (when <predicted> is reviewed too: agreement between the two reviewers), or RumourEval JSON Lines (id, thread, label); omitted: use the review_<claim> columns of <predicted>')
+    .option('--errors', 'list every wrong cell (or, for two reviewers, every disagreement) with its text, labels and evidence')
     .action((predicted: string, gold: string | undefined, opts) => {
       status = runEvaluate(predicted, gold, opts, io);
     });

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
+import { parse } from 'csv-parse/sync';
 import { readThread } from '../src/input/index.js';
 import { analyzeThread } from '../src/analysis/analyze.js';
 import { commentsCsv } from '../src/output/csv.js';
@@ -52,7 +53,8 @@ test('the review CSV has the contracted columns in order', () => {
   const thread = seed();
   const cc = defaultClaims();
   const csv = commentsCsv([{ thread, rows: analyzeThread(thread, cc) }], cc.claims.map((c) => c.claim));
-  const header = csv.split('\n')[0]!.split(',');
+  assert.ok(csv.startsWith('\uFEFFthread,index,'), 'the default (excel) dialect starts with a byte-order mark');
+  const header = (parse(csv, { bom: true, to_line: 1 }) as string[][])[0]!;
   const perClaim = ['isis', 'ukraine', 'west', 'fsb', 'security_failure'].flatMap((c) => [`${c}_stance`, `${c}_score`, `${c}_confidence`, `${c}_evidence`]);
   const review = ['isis', 'ukraine', 'west', 'fsb', 'security_failure'].map((c) => `review_${c}`);
   assert.deepEqual(header, [
@@ -69,14 +71,15 @@ test('generic CSV: unknown columns pass through, --title sets the topic', () => 
   const rows = analyzeThread(thread, defaultClaims());
   assert.equal(rows[0]!.stances.get('isis')!.stance, 'neutral', 'addresses the attack in a thread titled with the ISIS claim');
   const out = commentsCsv([{ thread, rows }], defaultClaims().claims.map((c) => c.claim));
-  assert.ok(out.split('\n')[0]!.endsWith(',review_note,score,lang'));
-  assert.ok(out.split('\n')[1]!.endsWith(',5,en'));
+  // The default (excel) dialect ends records with CRLF.
+  assert.ok(out.split('\r\n')[0]!.endsWith(',review_note,score,lang'));
+  assert.ok(out.split('\r\n')[1]!.endsWith(',5,en'));
 });
 
 test('created_at is kept in the output when the input has it', () => {
   const csv = 'id,created_at,text\n1,2024-03-22T20:15:00Z,Terrible attack.\n';
   const thread = readThread(csv, 'dated.csv');
-  const lines = commentsCsv([{ thread, rows: analyzeThread(thread, defaultClaims()) }], defaultClaims().claims.map((c) => c.claim)).split('\n');
+  const lines = commentsCsv([{ thread, rows: analyzeThread(thread, defaultClaims()) }], defaultClaims().claims.map((c) => c.claim)).split('\r\n');
   assert.ok(lines[0]!.endsWith(',review_note,created_at'), lines[0]);
   assert.ok(lines[1]!.endsWith(',2024-03-22T20:15:00Z'), lines[1]);
 });

@@ -1,11 +1,15 @@
 /** `threadstance analyze`: input files → analysis → review CSV and summary, written atomically. */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Io } from '../cli.js';
 import { EXIT, ThreadstanceError } from '../errors.js';
 import { readThreads } from '../input/index.js';
 import { compileClaims } from '../analysis/compile.js';
 import { analyzeThread } from '../analysis/analyze.js';
-import { commentsCsv } from '../output/csv.js';
+import { commentsCsv, type Layout } from '../output/csv.js';
+import type { CsvDialect } from '../output/dialect.js';
+import { layoutOf, mergeReview, type MergeResult, type Uncarried } from '../output/merge.js';
+import { parseReviewedCsv, type ReviewedTable } from '../output/reviewed.js';
 import { summarize, summaryCsv, summaryTable } from '../output/summary.js';
 import { checkNotInput, writeAtomic } from '../output/write.js';
 import { loadClaimSet } from './claims.js';
@@ -21,16 +25,23 @@ export interface AnalyzeOptions {
   title?: string;
   strict?: boolean;
   quiet?: boolean;
+  csvDialect?: CsvDialect;
+  layout?: Layout;
+  /** A previous review CSV whose filled review cells are carried over. */
+  mergeReview?: string;
 }
 
 export function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Io): number {
   const summaryPath = opts.summary ?? path.join(path.dirname(opts.out), 'summary.csv');
-  const readFiles = opts.claims ? [...inputs, opts.claims] : inputs;
+  const readFiles = [...inputs, ...(opts.claims ? [opts.claims] : []), ...(opts.mergeReview ? [opts.mergeReview] : [])];
+  const layout = opts.layout ?? 'wide';
+  const dialect = opts.csvDialect ?? 'excel';
   checkNotInput(opts.out, readFiles, '--out');
   checkNotInput(summaryPath, readFiles, '--summary');
   if (path.resolve(opts.out) === path.resolve(summaryPath)) {
     throw new ThreadstanceError('USAGE_SAME_OUTPUT', '--out and --summary name the same file', { file: opts.out });
   }
+  const previous = opts.mergeReview === undefined ? undefined : readPrevious(opts.mergeReview, layout);
   const compiled = compileClaims(selectClaims(loadClaimSet(opts.claims), opts.claim));
   const claimIds = compiled.claims.map((c) => c.claim.id);
   const results = inputs.flatMap((file) =>
@@ -42,9 +53,19 @@ export function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Io): numb
     io.stderr(`threadstance: ${skipped.length} record(s) could not be read; nothing written (--strict)\n`);
     return EXIT.badInput;
   }
+  const merged = previous === undefined ? undefined : mergeReview(previous, results, claimIds, layout);
+  if (previous && merged) {
+    // Review work that cannot be carried is always reported, even with --quiet: it is never dropped silently.
+    for (const u of merged.report.uncarried) io.stderr(uncarriedLine(previous.file, u));
+    if (merged.report.uncarried.length > 0 && opts.strict) {
+      io.stderr(`threadstance: ${merged.report.uncarried.length} reviewed row(s) of ${previous.file} could not be carried over; nothing written (--strict)\n`);
+      return EXIT.badInput;
+    }
+    if (!opts.quiet) io.stderr(mergeMessage(previous, merged));
+  }
   const summary = results.flatMap((r) => summarize(r.thread, r.rows, claimIds));
-  writeAtomic(opts.out, commentsCsv(results, compiled.claims.map((c) => c.claim)));
-  writeAtomic(summaryPath, summaryCsv(summary));
+  writeAtomic(opts.out, commentsCsv(results, compiled.claims.map((c) => c.claim), { dialect, layout, carried: merged?.carried }));
+  writeAtomic(summaryPath, summaryCsv(summary, dialect));
   if (!opts.quiet) {
     const n = results.reduce((k, r) => k + r.rows.length, 0);
     const review = results.reduce((k, r) => k + r.rows.filter((x) => x.needsReview).length, 0);
@@ -52,4 +73,48 @@ export function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Io): numb
     io.stderr(`threadstance: wrote ${opts.out} (${n} comments from ${results.length} thread${results.length > 1 ? 's' : ''}, ${review} flagged for review${skipped.length ? `, ${skipped.length} skipped` : ''}) and ${summaryPath}\n`);
   }
   return EXIT.ok;
+}
+
+/** Reads and parses the --merge-review file; its layout must be the one being written. */
+function readPrevious(file: string, layout: Layout): ReviewedTable {
+  let bytes: Buffer;
+  try {
+    if (fs.statSync(file).isDirectory()) throw new ThreadstanceError('INPUT_IS_DIRECTORY', 'is a directory; expected a review CSV file (--merge-review)', { file });
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    if (err instanceof ThreadstanceError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ThreadstanceError(
+      code === 'ENOENT' ? 'INPUT_NOT_FOUND' : 'INPUT_UNREADABLE',
+      code === 'ENOENT' ? 'no such file; expected a review CSV file (--merge-review)' : `cannot read: ${(err as Error).message}`,
+      { file },
+    );
+  }
+  const table = parseReviewedCsv(bytes, file);
+  const found = layoutOf(table.header);
+  if (found !== layout) {
+    throw new ThreadstanceError(
+      'REVIEW_LAYOUT',
+      `the file is in the ${found} layout but this run writes the ${layout} layout; run with --layout ${found} to merge it`,
+      { file },
+    );
+  }
+  return table;
+}
+
+function uncarriedLine(file: string, u: Uncarried): string {
+  const cells = Object.entries(u.cells)
+    .map(([name, value]) => `${name}=${JSON.stringify(value.length > 60 ? value.slice(0, 59) + '…' : value)}`)
+    .join(', ');
+  const where = [u.thread ? `thread ${u.thread}` : '', `id ${u.id}`, u.claim ? `claim ${u.claim}` : ''].filter(Boolean).join(', ');
+  return `threadstance: review not carried from ${file} row ${u.row} (${where}): ${cells}; ${u.why}\n`;
+}
+
+function mergeMessage(previous: ReviewedTable, merged: MergeResult): string {
+  const r = merged.report;
+  const lines = [`threadstance: carried ${r.carriedCells} filled review cell${r.carriedCells === 1 ? '' : 's'} from ${previous.file} (${r.matched} row${r.matched === 1 ? '' : 's'} matched${r.byText ? `, ${r.byText} of them by text because the id was not found` : ''})`];
+  if (previous.encoding === 'windows-1252') lines.push(`threadstance: ${previous.file} is not UTF-8; read it as Windows-1252 (in Excel, save as "CSV UTF-8" to keep every character)`);
+  if (r.changed.length > 0) lines.push(`threadstance: ${r.changed.length} reviewed comment${r.changed.length === 1 ? '' : 's'} changed text since the review (review_text_changed = true): ${r.changed.slice(0, 10).join(', ')}${r.changed.length > 10 ? ', …' : ''}`);
+  if (merged.carried.keptColumns.length > 0) lines.push(`threadstance: kept ${merged.carried.keptColumns.join(', ')} (claims no longer in the claim set) as columns after review_text_changed`);
+  return lines.join('\n') + '\n';
 }

@@ -2,7 +2,7 @@
 import { openSync, readSync, closeSync } from 'node:fs';
 import type { Io } from '../cli.js';
 import { EXIT } from '../errors.js';
-import { evaluateFiles, formatEvaluation } from '../evaluate/index.js';
+import { evaluateFiles, evaluateReviewerFiles, formatEvaluation, formatReviewerAgreement, isReviewerPair } from '../evaluate/index.js';
 import { evaluateSentimentFile, formatSentimentEvaluation, sniffSentimentGold } from '../evaluate/sentiment.js';
 import { evaluateRumourFiles, formatRumour, isRumourGold } from '../evaluate/rumoureval.js';
 
@@ -34,6 +34,12 @@ export function runEvaluate(predicted: string, gold: string | undefined, opts: {
   if (gold !== undefined && goldText !== undefined && isRumourGold(goldText)) {
     const { stance, rumour } = evaluateRumourFiles(predicted, gold, opts);
     io.stdout(`${formatEvaluation(stance, opts)}\n\n${formatRumour(rumour)}\n`);
+    return EXIT.ok;
+  }
+  // Two reviewed CSVs (both with filled review_<claim> cells): agreement between the two people.
+  if (gold !== undefined && isReviewerPair(predicted, gold)) {
+    const { people, tool } = evaluateReviewerFiles(predicted, gold, opts);
+    io.stdout(formatReviewerAgreement(people, tool, opts));
     return EXIT.ok;
   }
   const result = evaluateFiles(predicted, gold, opts);

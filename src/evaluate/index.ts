@@ -2,13 +2,17 @@
  * `threadstance evaluate PRED.csv [GOLD.csv]`: scores the tool's stance columns against a
  * hand-coded gold file, a reviewed tool CSV, or PRED's own `review_<claim>` columns.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { ThreadstanceError } from '../errors.js';
 import { alignRows, type RowPair } from './align.js';
 import { parseAlternatives, parseLabel, resolveGold, scoreClaim, type ClaimScore, type Label, type LabelPair } from './metrics.js';
+import { alphaOfPairs, hasFilledReview, reviewerAgreement, type ReviewerAgreement } from './agreement.js';
+import { sniffDelimiter } from '../output/reviewed.js';
 
-export { formatEvaluation } from './report.js';
+export { formatEvaluation, formatReviewerAgreement } from './report.js';
+export { alphaOfPairs, hasFilledReview, krippendorffAlpha, resolvePair, reviewClaims, reviewerAgreement } from './agreement.js';
+export type { AgreementScore, ReviewerAgreement } from './agreement.js';
 export { alignRows, normalizeText } from './align.js';
 export { LABELS, accuracy, confusion, fAvg, kappa, macroF1, prf, resolveGold, scoreClaim } from './metrics.js';
 export type { ClaimScore, Label, LabelPair, LabelScore } from './metrics.js';
@@ -43,6 +47,8 @@ export interface EvaluationResult {
   goldFile?: string;
   /** Gold rows aligned to a prediction row. */
   aligned?: number;
+  /** Krippendorff's alpha (nominal) per claim (in `claims` order) and pooled; given when the gold is a reviewer's review_<claim> columns. */
+  alpha?: { claims: number[]; pooled: number };
 }
 
 /** Where the rows of `evaluateRows` came from, so that errors can name file and line. */
@@ -98,6 +104,8 @@ export function readCsvTable(file: string): Table {
   try {
     records = parse(buf, {
       bom: true,
+      // A reviewer's spreadsheet may save with semicolons (comma-decimal locales) or tabs.
+      delimiter: sniffDelimiter(buf.subarray(0, 65536).toString('utf8')),
       skip_empty_lines: true,
       on_record: (record: string[], context: { bytes: number }) => {
         ends.push(context.bytes);
@@ -269,5 +277,47 @@ export function evaluateRows(
     predFile: opts.predFile,
     goldFile: goldRows === undefined ? opts.predFile : opts.goldFile,
     aligned: alignment.pairs.length,
+    ...(goldSource === 'review-columns'
+      ? { alpha: { claims: scored.map((c) => alphaOfPairs(perClaim.get(c) ?? [])), pooled: alphaOfPairs(scored.flatMap((c) => perClaim.get(c) ?? [])) } }
+      : {}),
   };
+}
+
+/** True when both files are reviewed CSVs (filled review_<claim> cells) and not the same file: their reviewers can be compared. */
+export function isReviewerPair(fileA: string, fileB: string): boolean {
+  if (realPath(fileA) === realPath(fileB)) return false;
+  try {
+    return hasFilledReview(readCsvTable(fileA).rows) && hasFilledReview(readCsvTable(fileB).rows);
+  } catch {
+    return false; // the evaluation proper reports why a file cannot be read
+  }
+}
+
+/** Agreement between the reviewers of two reviewed CSVs, plus each file's tool-vs-reviewer scores where it has stance columns. */
+export function evaluateReviewerFiles(
+  fileA: string,
+  fileB: string,
+  opts: EvaluateOptions = {},
+): { people: ReviewerAgreement; tool: { file: string; result: EvaluationResult }[] } {
+  const a = readCsvTable(fileA);
+  const b = readCsvTable(fileB);
+  const people = reviewerAgreement(a.rows, b.rows, { fileA, fileB, linesA: a.lines, linesB: b.lines, errors: opts.errors });
+  const tool: { file: string; result: EvaluationResult }[] = [];
+  for (const [file, table] of [[fileA, a], [fileB, b]] as const) {
+    try {
+      tool.push({ file, result: evaluateRows(table.rows, undefined, { predFile: file, predLines: table.lines }) });
+    } catch (err) {
+      // A file without stance columns, or whose reviewer left every cell of its claims empty, has no tool line.
+      if (!(err instanceof ThreadstanceError) || !['EVAL_NO_CLAIMS', 'EVAL_NO_ROWS'].includes(err.code)) throw err;
+    }
+  }
+  return { people, tool };
+}
+
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
 }

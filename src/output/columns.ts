@@ -1,5 +1,6 @@
 /** The review CSV's columns as data: name and how each is read off an analyzed comment. */
 import type { AnalyzedComment, Thread } from '../types.js';
+import type { Carried } from './merge.js';
 
 export type Cell = string | number;
 
@@ -17,8 +18,10 @@ export interface Column {
 /**
  * Columns in their contracted order; per-claim and review columns follow the claim-file order.
  * Input columns threadstance does not interpret come last, `created_at` first among them when the input has it.
+ * With `carried` (from `--merge-review`) the review columns hold the previous file's cells, followed by
+ * `review_text_changed` and the kept review columns of claims no longer in the set.
  */
-export function columnsFor(claims: ClaimColumns[], extraColumns: string[], withCreatedAt = false): Column[] {
+export function columnsFor(claims: ClaimColumns[], extraColumns: string[], withCreatedAt = false, carried?: Carried): Column[] {
   const claimIds = claims.map((c) => c.id);
   const base: Column[] = [
     { name: 'thread', value: (_r, t) => t.id },
@@ -44,8 +47,16 @@ export function columnsFor(claims: ClaimColumns[], extraColumns: string[], withC
   const review: Column[] = [
     { name: 'needs_review', value: (r) => (r.needsReview ? 'true' : 'false') },
     { name: 'review_reason', value: (r) => r.reviewReason },
-    ...claimIds.map((id): Column => ({ name: `review_${id}`, value: () => '' })),
-    { name: 'review_note', value: () => '' },
+    ...[...claimIds.map((id) => `review_${id}`), 'review_note'].map((name): Column => ({
+      name,
+      value: (r, t) => carried?.get(t.id, r.comment.id, name) ?? '',
+    })),
+    ...(carried
+      ? [
+          { name: 'review_text_changed', value: (r: AnalyzedComment, t: Thread) => carried.textChanged(t.id, r.comment.id) },
+          ...carried.keptColumns.map((name): Column => ({ name, value: (r, t) => carried.get(t.id, r.comment.id, name) })),
+        ]
+      : []),
   ];
   const taken = new Set([...base, ...perClaim, ...review].map((c) => c.name));
   const passthrough = extraColumns.map((name): Column => ({

@@ -2,6 +2,7 @@
 import type { AnalyzedComment, Stance, Thread } from '../types.js';
 import { STANCES } from '../types.js';
 import { toCsv } from './csv.js';
+import type { CsvDialect } from './dialect.js';
 
 export interface SummaryRow {
   thread: string;
@@ -37,11 +38,12 @@ export function summarize(thread: Thread, rows: AnalyzedComment[], claimIds: str
   return out;
 }
 
-/** summary.csv text. */
-export function summaryCsv(rows: SummaryRow[]): string {
+/** summary.csv text, in `dialect` (default `excel`). */
+export function summaryCsv(rows: SummaryRow[], dialect: CsvDialect = 'excel'): string {
   return toCsv(
     ['thread', 'claim', 'stance', 'comments', 'share', 'likes', 'like_share'],
     rows.map((r) => [r.thread, r.claim, r.stance, r.comments, r.share, r.likes, r.likeShare ?? '']),
+    dialect,
   );
 }
 
