@@ -35,7 +35,7 @@ export async function execute(argv: string[], io: Io = processIo): Promise<numbe
   program
     .command('analyze')
     .description('read threads, score sentiment and stance per claim, write the review CSV and the summary')
-    .argument('<input...>', 'thread files: pasted Discourse text, CSV or JSON Lines')
+    .argument('<input...>', 'thread files: Discourse, Reddit, Lemmy, Hacker News or Mastodon API JSON, Reddit dumps, 4CAT CSV, generic CSV/JSON Lines, or a pasted Discourse thread')
     .option('-c, --claims <file>', 'claim file (YAML or JSON) replacing the default Crocus claims')
     .option('--claim <ids>', 'only these claims, comma-separated; "root" = each reply\'s stance toward what the opening post asserts')
     .option('-o, --out <file>', 'review CSV to write', 'out/comments.csv')

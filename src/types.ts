@@ -22,6 +22,16 @@ export interface Comment {
   extra: Record<string, string>;
   /** 1-based line of the input where the comment starts. */
   line: number;
+  /** Replies between this comment and the opening post (0 = opening post); absent when the input cannot tell. */
+  depth?: number;
+  /**
+   * Why the row has no words of its own to score: `deleted`, `removed`, `dead` (Hacker News), `more`
+   * (a stub for replies the platform did not send), `action` (a forum's "closed the topic" notice),
+   * `empty`; absent for an ordinary comment.
+   */
+  status?: string;
+  /** The comment's address on its platform, where the input gives one. */
+  url?: string;
 }
 
 /** A record the adapter could not turn into a comment; reported, never dropped silently. */

@@ -59,7 +59,7 @@ const bad = (name: string, argv: string[], code: string, file: string, more: str
 const rows: Row[] = [
   // 0: success
   { name: '--help', argv: ['--help'], status: 0, stdout: ['Usage: threadstance [options] [command]', 'analyze [options] <input...>', 'claims [options]', 'evaluate [options] <predicted> [gold]'] },
-  { name: 'analyze --help', argv: ['analyze', '--help'], status: 0, stdout: ['Usage: threadstance analyze [options] <input...>', '--claims <file>', '--out <file>', '--summary <file>', '--format <name>', '--title <text>', '--strict', '--quiet', 'choices: "auto", "jsonl", "csv", "pasted"'] },
+  { name: 'analyze --help', argv: ['analyze', '--help'], status: 0, stdout: ['Usage: threadstance analyze [options] <input...>', '--claims <file>', '--out <file>', '--summary <file>', '--format <name>', '--title <text>', '--strict', '--quiet', 'choices: "auto", "discourse", "reddit",'] },
   { name: 'claims --help', argv: ['claims', '--help'], status: 0, stdout: ['Usage: threadstance claims [options]', '-c, --claims <file>'] },
   { name: 'evaluate --help', argv: ['evaluate', '--help'], status: 0, stdout: ['Usage: threadstance evaluate [options] <predicted> [gold]', '--errors'] },
   { name: '--version', argv: ['--version'], status: 0, stdout: ['0.1.0\n'] },
@@ -147,7 +147,7 @@ const rows: Row[] = [
   { name: 'unknown command', argv: ['frobnicate'], status: 2, stderr: ["error: unknown command 'frobnicate'", '(run with --help for usage)'] },
   { name: 'unknown option', argv: ['analyze', fx('generic.csv'), '--bogus'], status: 2, stderr: ["error: unknown option '--bogus'"] },
   { name: 'analyze without input', argv: ['analyze'], status: 2, stderr: ["error: missing required argument 'input'"] },
-  { name: '--format nope', argv: ['analyze', fx('generic.csv'), '--format', 'nope'], status: 2, stderr: ["argument 'nope' is invalid. Allowed choices are auto, jsonl, csv, pasted."] },
+  { name: '--format nope', argv: ['analyze', fx('generic.csv'), '--format', 'nope'], status: 2, stderr: ["argument 'nope' is invalid. Allowed choices are auto, discourse, reddit, lemmy, hackernews, mastodon, 4cat, jsonl, csv, pasted."] },
   { name: 'evaluate without predictions', argv: ['evaluate'], status: 2, stderr: ["error: missing required argument 'predicted'"] },
 ];
 

@@ -9,6 +9,9 @@ import { replyKind, inherit, eventWord, withTopic } from './context.js';
 import { sharedCues } from './cues.js';
 import { rootDraft, contentWords } from './root.js';
 
+/** Statuses whose comments have no text of their author's to score (a `dead` Hacker News comment keeps its text). */
+export const UNSCORED = new Set(['deleted', 'removed', 'more', 'empty', 'action']);
+
 /** Below this confidence a stance other than `none` is flagged for review. */
 export const REVIEW_BELOW = 0.5;
 
@@ -26,6 +29,14 @@ export function analyzeThread(thread: Thread, cc: CompiledClaims): AnalyzedComme
   const rootWords = rootClaims.length > 0 && root ? contentWords(view(root.body)) : new Set<string>();
 
   thread.comments.forEach((comment, position) => {
+    if (comment.status && UNSCORED.has(comment.status)) {
+      // Deleted, removed and empty comments and `more` stubs keep their row for the thread's structure, unscored.
+      const { mentionOnly: _m, ...blank } = none();
+      const stances = new Map<string, Judgement>(cc.claims.map((c) => [c.claim.id, { ...blank, evidence: `not scored: ${comment.status}` }]));
+      drafts.set(comment.id, new Map(cc.claims.map((c) => [c.claim.id, none()])));
+      results.push({ comment, sentiment: { score: 0, label: 'neutral' }, sarcasm: [], stances, needsReview: false, reviewReason: '' });
+      return;
+    }
     const v = view(comment.body);
     const mediaSarcasm = comment.media.filter((m) => strong.has(m)).length;
     const reading = readComment(v, cc, mediaSarcasm, /[a-z]/.test(comment.body));

@@ -4,6 +4,13 @@ import type { Thread } from '../types.js';
 import { ThreadstanceError } from '../errors.js';
 import { sniffPasted, parsePasted } from './pasted.js';
 import { sniffCsv, sniffJsonl, parseCsv, parseJsonl } from './generic.js';
+import { sniffDiscourse, parseDiscourse } from './discourse.js';
+import { sniffDiscourseRaw, parseDiscourseRaw } from './discourse-raw.js';
+import { sniffReddit, parseReddit } from './reddit.js';
+import { sniffLemmy, parseLemmy } from './lemmy.js';
+import { sniffHackerNews, parseHackerNews } from './hackernews.js';
+import { sniffMastodon, parseMastodon } from './mastodon.js';
+import { sniffFourcat, parseFourcat } from './fourcat.js';
 
 /** One adapter per input format. `sniff` looks at the text; `parse` builds the thread. */
 export interface Adapter {
@@ -14,8 +21,50 @@ export interface Adapter {
   parse(text: string, file: string, threadId: string, title: string): Thread[];
 }
 
-/** Adapters in sniffing order: the most specific shapes first. */
+/**
+ * Adapters in sniffing order: the most specific shapes first. Platform JSON is told apart by its
+ * keys (Discourse `post_stream`, Reddit `Listing`/`link_id`, Lemmy `comments[].comment.path`, …)
+ * before the generic JSON Lines adapter, which takes any object; 4CAT's CSV (`thread_id`, `body`)
+ * before the generic CSV (`text`).
+ */
 export const ADAPTERS: readonly Adapter[] = [
+  {
+    name: 'discourse',
+    description: 'Discourse topic JSON (/t/{id}.json: post_stream.posts[] with cooked HTML) or its /raw/{id} text export',
+    sniff: (text) => sniffDiscourse(text) || sniffDiscourseRaw(text),
+    parse: (text, file, threadId, title) =>
+      sniffDiscourseRaw(text) ? parseDiscourseRaw(text, file, threadId, title) : parseDiscourse(text, file, threadId, title),
+  },
+  {
+    name: 'reddit',
+    description: 'Reddit comments JSON (/comments/{id}.json: Listings of t3 post and t1 comments) or a Pushshift/Arctic Shift dump (JSON Lines with link_id, parent_id)',
+    sniff: (text) => sniffReddit(text),
+    parse: parseReddit,
+  },
+  {
+    name: 'lemmy',
+    description: 'Lemmy /api/v3/comment/list JSON (comments[] of {comment: {id, path, content}, creator, counts})',
+    sniff: (text) => sniffLemmy(text),
+    parse: parseLemmy,
+  },
+  {
+    name: 'hackernews',
+    description: 'Hacker News item JSON: Algolia items/{id} (nested children) or Firebase items (by, time, parent, kids)',
+    sniff: (text) => sniffHackerNews(text),
+    parse: parseHackerNews,
+  },
+  {
+    name: 'mastodon',
+    description: 'Mastodon /api/v1/statuses/{id}/context JSON (ancestors[], descendants[]) or an array of statuses',
+    sniff: (text) => sniffMastodon(text),
+    parse: parseMastodon,
+  },
+  {
+    name: '4cat',
+    description: '4CAT CSV export (columns id, thread_id, body, author, timestamp, …)',
+    sniff: (text) => sniffFourcat(text),
+    parse: parseFourcat,
+  },
   {
     name: 'jsonl',
     description: 'JSON Lines (or a JSON array): one object per comment with "text" and optional id, parent_id, author, likes, created_at',

@@ -2,8 +2,8 @@
 
 /** A line that is only a reaction-GIF caption as Discourse/Giphy render it: "Seth Meyers Yes GIF by Late Night with Seth Meyers". */
 const GIF_CAPTION = /^[^.!?\n]{0,100}\bGIF(?: by [^.!?\n]{1,100})?$/;
-/** Emoji shortcodes such as :thinking: or :person_shrugging:. */
-const SHORTCODE = /:[a-z0-9_+-]{2,40}:/g;
+/** Emoji shortcodes such as :thinking: or :person_shrugging:, not inside a word ("tl:dr:"). */
+const SHORTCODE = /(?<![\w:]):[a-z0-9_+-]{2,40}:/g;
 const URL = /\bhttps?:\/\/[^\s<>"]+/g;
 
 export interface SplitText {

@@ -15,13 +15,20 @@ export interface Column {
   value(row: AnalyzedComment, thread: Thread): Cell;
 }
 
+/** Columns written only when some comment of the input has the field. */
+export interface OptionalColumns {
+  createdAt?: boolean;
+  depth?: boolean;
+  url?: boolean;
+}
+
 /**
  * Columns in their contracted order; per-claim and review columns follow the claim-file order.
- * Input columns threadstance does not interpret come last, `created_at` first among them when the input has it.
+ * Input columns threadstance does not interpret come last, after `created_at`, `depth` and `url` when the input has them.
  * With `carried` (from `--merge-review`) the review columns hold the previous file's cells, followed by
  * `review_text_changed` and the kept review columns of claims no longer in the set.
  */
-export function columnsFor(claims: ClaimColumns[], extraColumns: string[], withCreatedAt = false, carried?: Carried): Column[] {
+export function columnsFor(claims: ClaimColumns[], extraColumns: string[], optional: OptionalColumns = {}, carried?: Carried): Column[] {
   const claimIds = claims.map((c) => c.id);
   const base: Column[] = [
     { name: 'thread', value: (_r, t) => t.id },
@@ -33,6 +40,7 @@ export function columnsFor(claims: ClaimColumns[], extraColumns: string[], withC
     { name: 'text', value: (r) => r.comment.text },
     { name: 'media', value: (r) => r.comment.media.join(' | ') },
     { name: 'quoted', value: (r) => r.comment.quoted.join(' | ') },
+    { name: 'status', value: (r) => r.comment.status ?? '' },
     { name: 'sarcasm', value: (r) => r.sarcasm.join(', ') },
     { name: 'sentiment', value: (r) => r.sentiment.score },
     { name: 'sentiment_label', value: (r) => r.sentiment.label },
@@ -58,11 +66,15 @@ export function columnsFor(claims: ClaimColumns[], extraColumns: string[], withC
         ]
       : []),
   ];
-  const taken = new Set([...base, ...perClaim, ...review].map((c) => c.name));
+  const taken = new Set([...base, ...perClaim, ...review].map((c) => c.name).concat(['created_at', 'depth', 'url']));
   const passthrough = extraColumns.map((name): Column => ({
     name: taken.has(name) ? `input_${name}` : name,
     value: (r) => r.comment.extra[name] ?? '',
   }));
-  const dated: Column[] = withCreatedAt ? [{ name: 'created_at', value: (r) => r.comment.createdAt }] : [];
-  return [...base, ...perClaim, ...review, ...dated, ...passthrough];
+  const structure: Column[] = [
+    ...(optional.createdAt ? [{ name: 'created_at', value: (r: AnalyzedComment) => r.comment.createdAt }] : []),
+    ...(optional.depth ? [{ name: 'depth', value: (r: AnalyzedComment) => r.comment.depth ?? '' }] : []),
+    ...(optional.url ? [{ name: 'url', value: (r: AnalyzedComment) => r.comment.url ?? '' }] : []),
+  ];
+  return [...base, ...perClaim, ...review, ...structure, ...passthrough];
 }

@@ -25,8 +25,13 @@ export function commentsCsv(threads: { thread: Thread; rows: AnalyzedComment[] }
     return toCsv(header, records, opts.dialect);
   }
   const extra = [...new Set(threads.flatMap((t) => t.thread.extraColumns))];
-  const dated = threads.some((t) => t.rows.some((r) => r.comment.createdAt !== ''));
-  const columns = columnsFor(claims, extra, dated, opts.carried);
+  const has = (f: (r: AnalyzedComment) => boolean): boolean => threads.some((t) => t.rows.some(f));
+  const optional = {
+    createdAt: has((r) => r.comment.createdAt !== ''),
+    depth: has((r) => r.comment.depth !== undefined),
+    url: has((r) => Boolean(r.comment.url)),
+  };
+  const columns = columnsFor(claims, extra, optional, opts.carried);
   const records: Cell[][] = [];
   for (const { thread, rows } of threads) for (const row of rows) records.push(columns.map((c) => c.value(row, thread)));
   return toCsv(columns.map((c) => c.name), records, opts.dialect);

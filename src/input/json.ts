@@ -1,0 +1,205 @@
+/**
+ * JSON for platform adapters: a reader that remembers the line where every object and array
+ * starts (so a comment and a skipped record can name their line), and errors that say where a
+ * malformed or truncated file goes wrong, with the JSON path of the value being read.
+ */
+import { ThreadstanceError } from '../errors.js';
+
+/** A parsed JSON document and the 1-based line where each of its objects and arrays starts. */
+export interface LocatedJson {
+  value: unknown;
+  /** Line where an object or array starts (1 for anything else). */
+  lineOf(node: unknown): number;
+  /** Line where the value at `array[index]` starts, whatever its type. */
+  lineAt(array: unknown[], index: number): number;
+}
+
+type Key = string | number;
+
+/** Parses `text` as one JSON value; a syntax error or an early end names line, column and JSON path. */
+export function parseLocatedJson(text: string, file: string): LocatedJson {
+  const reader = new Reader(text.replace(/^\uFEFF/, ''), file);
+  const value = reader.document();
+  const { lines, itemLines } = reader;
+  return {
+    value,
+    lineOf: (node) => (node !== null && typeof node === 'object' ? (lines.get(node) ?? 1) : 1),
+    lineAt: (array, index) => itemLines.get(array)?.[index] ?? lines.get(array) ?? 1,
+  };
+}
+
+/** Formats a JSON path as `post_stream.posts[3].cooked` (`$` for the document itself). */
+export function jsonPath(path: readonly Key[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += /^[A-Za-z_$][\w$]*$/.test(key) ? (out ? '.' : '') + key : `[${JSON.stringify(key)}]`;
+  }
+  return out || '$';
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+class Reader {
+  readonly lines = new WeakMap<object, number>();
+  readonly itemLines = new WeakMap<unknown[], number[]>();
+  private i = 0;
+  private line = 1;
+  private lineStart = 0;
+  private readonly path: Key[] = [];
+  /** Containers being read, for the message when the text ends inside one. */
+  private readonly open: { kind: 'object' | 'array'; line: number; column: number }[] = [];
+
+  constructor(
+    private readonly s: string,
+    private readonly file: string,
+  ) {}
+
+  document(): unknown {
+    this.space();
+    if (this.i >= this.s.length) this.fail('expected a JSON value, found nothing');
+    const value = this.value();
+    this.space();
+    if (this.i < this.s.length) this.fail(`expected the end of the JSON document, found ${this.found()}; is it JSON Lines (one object per line)?`);
+    return value;
+  }
+
+  private value(): unknown {
+    const c = this.s[this.i];
+    if (c === '{') return this.object();
+    if (c === '[') return this.array();
+    if (c === '"') return this.string();
+    if (c === 't' && this.s.startsWith('true', this.i)) return this.skip(4, true);
+    if (c === 'f' && this.s.startsWith('false', this.i)) return this.skip(5, false);
+    if (c === 'n' && this.s.startsWith('null', this.i)) return this.skip(4, null);
+    NUMBER.lastIndex = this.i;
+    const m = NUMBER.exec(this.s);
+    if (m) return this.skip(m[0].length, Number(m[0]));
+    return this.fail(`expected a JSON value, found ${this.found()}`);
+  }
+
+  private object(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    this.enter('object', out);
+    this.space();
+    if (this.s[this.i] === '}') return this.leave(out);
+    for (;;) {
+      this.space();
+      if (this.s[this.i] !== '"') this.fail(`expected a quoted key, found ${this.found()}`);
+      const key = this.string();
+      this.space();
+      if (this.s[this.i] !== ':') this.fail(`expected ":" after the key "${key}", found ${this.found()}`);
+      this.i++;
+      this.space();
+      this.path.push(key);
+      out[key] = this.value();
+      this.path.pop();
+      this.space();
+      if (this.s[this.i] === ',') {
+        this.i++;
+        continue;
+      }
+      if (this.s[this.i] === '}') return this.leave(out);
+      this.fail(`expected "," or "}" after the value of "${key}", found ${this.found()}`);
+    }
+  }
+
+  private array(): unknown[] {
+    const out: unknown[] = [];
+    const lines: number[] = [];
+    this.itemLines.set(out, lines);
+    this.enter('array', out);
+    this.space();
+    if (this.s[this.i] === ']') return this.leave(out);
+    for (;;) {
+      this.space();
+      this.path.push(out.length);
+      lines.push(this.line);
+      out.push(this.value());
+      this.path.pop();
+      this.space();
+      if (this.s[this.i] === ',') {
+        this.i++;
+        continue;
+      }
+      if (this.s[this.i] === ']') return this.leave(out);
+      this.fail(`expected "," or "]" after item ${out.length - 1}, found ${this.found()}`);
+    }
+  }
+
+  private string(): string {
+    const start = this.i;
+    let escaped = false;
+    for (let j = start + 1; j < this.s.length; j++) {
+      const code = this.s.charCodeAt(j);
+      if (code === 0x5c) {
+        escaped = true;
+        j++;
+      } else if (code === 0x22) {
+        this.i = j + 1;
+        const raw = this.s.slice(start, j + 1);
+        if (!escaped) return raw.slice(1, -1);
+        try {
+          return JSON.parse(raw) as string;
+        } catch {
+          this.i = start;
+          return this.fail('this string has an invalid escape sequence');
+        }
+      } else if (code < 0x20) {
+        this.i = j;
+        return this.fail('a line break or control character inside a string; it must be escaped');
+      }
+    }
+    this.i = this.s.length;
+    return this.fail('a string is never closed');
+  }
+
+  private enter(kind: 'object' | 'array', node: object): void {
+    this.open.push({ kind, line: this.line, column: this.i - this.lineStart + 1 });
+    this.lines.set(node, this.line);
+    this.i++;
+  }
+
+  private leave<T>(node: T): T {
+    this.open.pop();
+    this.i++;
+    return node;
+  }
+
+  private skip<T>(n: number, value: T): T {
+    this.i += n;
+    return value;
+  }
+
+  private space(): void {
+    const s = this.s;
+    while (this.i < s.length) {
+      const c = s.charCodeAt(this.i);
+      if (c === 0x0a) {
+        this.line++;
+        this.lineStart = this.i + 1;
+      } else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) break;
+      this.i++;
+    }
+  }
+
+  private found(): string {
+    if (this.i >= this.s.length) return 'the end of the file';
+    return JSON.stringify(this.s.slice(this.i, this.i + 12));
+  }
+
+  private fail(message: string): never {
+    const at = this.path.length ? ` (at ${jsonPath(this.path)})` : '';
+    let text = message;
+    if (this.i >= this.s.length && this.open.length > 0) {
+      const inner = this.open.at(-1)!;
+      const outer = this.open[0]!;
+      text = `the file ends inside the ${inner.kind} opened at line ${inner.line}, column ${inner.column}${at}; it looks truncated (the outermost ${outer.kind}, opened at line ${outer.line}, column ${outer.column}, is never closed). Save the whole response again`;
+    } else text += at;
+    throw new ThreadstanceError('INPUT_JSON', `invalid JSON: ${text}`, {
+      file: this.file,
+      line: this.line,
+      column: this.i - this.lineStart + 1,
+    });
+  }
+}
