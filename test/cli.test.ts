@@ -13,6 +13,8 @@ const fx = (name: string): string => fileURLToPath(new URL(`../../test/fixtures/
 const seed = path.join(root, 'seeds/003_9fc60ebbaf8355f7.txt');
 const gold = path.resolve(root, '../shared/eval/seed-thread.gold.csv');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ts-cli-'));
+const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ts-cli-empty-'));
+fs.writeFileSync(path.join(emptyDir, 'notes.docx'), 'not an input');
 const t = (...parts: string[]): string => path.join(tmp, ...parts);
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -83,7 +85,7 @@ const rows: Row[] = [
       for (const id of CLAIM_IDS) assert.ok(`${id}_stance` in data[0]!, `column ${id}_stance`);
       const summary = readCsv(t('seed', 'summary.csv'));
       assert.equal(summary.length, 20); // 5 claims × 4 stances
-      assert.deepEqual(Object.keys(summary[0]!), ['thread', 'claim', 'stance', 'comments', 'share', 'likes', 'like_share']);
+      assert.deepEqual(Object.keys(summary[0]!), ['thread', 'claim', 'stance', 'comments', 'share', 'likes', 'like_share', 'skipped_records']);
     },
   },
   {
@@ -118,7 +120,7 @@ const rows: Row[] = [
   },
   // 1: bad input
   bad('missing input file', ['analyze', fx('no-such-file.txt'), '--out', t('x', 'o.csv')], 'INPUT_NOT_FOUND', fx('no-such-file.txt'), ['no such file']),
-  bad('a directory as input', ['analyze', tmp, '--out', t('x', 'o.csv')], 'INPUT_IS_DIRECTORY', tmp, ['is a directory']),
+  bad('a directory with no input files', ['analyze', emptyDir, '--out', t('x', 'o.csv')], 'INPUT_EMPTY_DIRECTORY', emptyDir, ['has no input files']),
   bad('empty file', ['analyze', fx('empty.txt'), '--out', t('x', 'o.csv')], 'INPUT_EMPTY', fx('empty.txt'), ['the file is empty']),
   bad('CSV without a text column', ['analyze', fx('no-text.csv'), '--out', t('x', 'o.csv')], 'INPUT_NO_TEXT_COLUMN', `${fx('no-text.csv')}:1`, ['(found: id, author, body)']),
   {
@@ -140,7 +142,7 @@ const rows: Row[] = [
   },
   {
     name: 'JSONL with a malformed line and --strict: nothing written', argv: ['analyze', fx('malformed.jsonl'), '--strict', '--out', t('strict', 'out.csv')], status: 1,
-    stderr: [`threadstance: skipped ${fx('malformed.jsonl')}:2: invalid JSON`, 'threadstance: 1 record(s) could not be read; nothing written (--strict)\n'],
+    stderr: [`threadstance: skipped ${fx('malformed.jsonl')}:2: invalid JSON`, 'threadstance: 1 record(s) could not be read, 0 file(s) left out; nothing written (--strict)\n'],
     check: () => assert.equal(fs.existsSync(t('strict')), false),
   },
   // 2: usage
@@ -233,4 +235,26 @@ test('an unclosed quote is reported on the line where it opens, not at the end o
   const r = await run(['analyze', t('unclosed-long.csv'), '--out', t('x', 'o.csv')]);
   assert.equal(r.status, 1);
   assert.ok(r.stderr.startsWith(`threadstance: INPUT_CSV ${t('unclosed-long.csv')}:2: `), r.stderr);
+});
+
+test('a directory of inputs: one thread per file, sorted; summary rows per thread plus totals', async () => {
+  const dir = t('dir-input');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(path.join(root, 'seeds/003_9fc60ebbaf8355f7.txt'), path.join(dir, 'b-seed.txt'));
+  fs.copyFileSync(fx('thread.jsonl'), path.join(dir, 'a-thread.jsonl'));
+  fs.writeFileSync(path.join(dir, '.hidden.csv'), 'text\nnot read\n');
+  fs.writeFileSync(path.join(dir, 'README.md'), '# Notes about these threads\n');
+  const r = await run(['analyze', dir, '--out', t('dir-out', 'c.csv')]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(r.stderr.includes(`threadstance: left out ${path.join(dir, 'README.md')}: not in any input format`), r.stderr);
+  const strict = await run(['analyze', dir, '--strict', '--out', t('dir-strict', 'c.csv')]);
+  assert.equal(strict.status, 1);
+  assert.equal(fs.existsSync(t('dir-strict', 'c.csv')), false);
+  const rows = readCsv(t('dir-out', 'c.csv'));
+  assert.deepEqual([...new Set(rows.map((x) => x.thread))], ['a-thread', 'b-seed']);
+  const summary = readCsv(t('dir-out', 'summary.csv'));
+  assert.deepEqual([...new Set(summary.map((x) => x.thread))], ['a-thread', 'b-seed', '(all)']);
+  const total = (thread: string) => summary.filter((x) => x.thread === thread && x.claim === 'isis').reduce((n, x) => n + Number(x.comments), 0);
+  assert.equal(total('(all)'), total('a-thread') + total('b-seed'));
+  assert.equal(total('b-seed'), 20);
 });

@@ -10,11 +10,11 @@ import { commentsCsv, type Layout } from '../output/csv.js';
 import type { CsvDialect } from '../output/dialect.js';
 import { layoutOf, mergeReview, type MergeResult, type Uncarried } from '../output/merge.js';
 import { parseReviewedCsv, type ReviewedTable } from '../output/reviewed.js';
-import { summarize, summaryCsv, summaryTable } from '../output/summary.js';
+import { summarizeRun, summaryCsv, summaryTable } from '../output/summary.js';
 import { checkNotInput, writeAtomic } from '../output/write.js';
 import { loadClaimSet } from './claims.js';
 import { selectClaims } from '../claims/load.js';
-import { readText } from './io.js';
+import { readText, expandInputs } from './io.js';
 
 export interface AnalyzeOptions {
   claims?: string;
@@ -31,9 +31,10 @@ export interface AnalyzeOptions {
   mergeReview?: string;
 }
 
-export function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Io): number {
+export function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): number {
+  const inputs = expandInputs(args, io, opts.quiet ?? false);
   const summaryPath = opts.summary ?? path.join(path.dirname(opts.out), 'summary.csv');
-  const readFiles = [...inputs, ...(opts.claims ? [opts.claims] : []), ...(opts.mergeReview ? [opts.mergeReview] : [])];
+  const readFiles = [...inputs.map((i) => i.file), ...(opts.claims ? [opts.claims] : []), ...(opts.mergeReview ? [opts.mergeReview] : [])];
   const layout = opts.layout ?? 'wide';
   const dialect = opts.csvDialect ?? 'excel';
   checkNotInput(opts.out, readFiles, '--out');
@@ -44,13 +45,27 @@ export function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Io): numb
   const previous = opts.mergeReview === undefined ? undefined : readPrevious(opts.mergeReview, layout);
   const compiled = compileClaims(selectClaims(loadClaimSet(opts.claims), opts.claim));
   const claimIds = compiled.claims.map((c) => c.claim.id);
-  const results = inputs.flatMap((file) =>
-    readThreads(readText(file), file, opts.format, opts.title ?? '').map((thread) => ({ thread, rows: analyzeThread(thread, compiled) })),
-  );
+  const leftOut: string[] = [];
+  const results = inputs.flatMap(({ file, fromDirectory }) => {
+    let threads;
+    try {
+      threads = readThreads(readText(file), file, opts.format, opts.title ?? '');
+    } catch (err) {
+      // A file found in a directory that is no thread at all (a README) is reported and left out; a named file fails.
+      if (!(fromDirectory && err instanceof ThreadstanceError && err.code === 'INPUT_UNKNOWN_FORMAT')) throw err;
+      leftOut.push(file);
+      io.stderr(`threadstance: left out ${file}: not in any input format (name one with --format)\n`);
+      return [];
+    }
+    return threads.map((thread) => ({ thread, rows: analyzeThread(thread, compiled) }));
+  });
+  if (results.length === 0) {
+    throw new ThreadstanceError('INPUT_NO_THREADS', `none of the ${inputs.length} input files holds a thread in a known format`, { file: args[0] });
+  }
   const skipped = results.flatMap((r) => r.thread.skipped);
   for (const s of skipped) io.stderr(`threadstance: skipped ${s.file}:${s.line}: ${s.reason}\n`);
-  if (skipped.length > 0 && opts.strict) {
-    io.stderr(`threadstance: ${skipped.length} record(s) could not be read; nothing written (--strict)\n`);
+  if ((skipped.length > 0 || leftOut.length > 0) && opts.strict) {
+    io.stderr(`threadstance: ${skipped.length} record(s) could not be read, ${leftOut.length} file(s) left out; nothing written (--strict)\n`);
     return EXIT.badInput;
   }
   const merged = previous === undefined ? undefined : mergeReview(previous, results, claimIds, layout);
@@ -63,7 +78,7 @@ export function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Io): numb
     }
     if (!opts.quiet) io.stderr(mergeMessage(previous, merged));
   }
-  const summary = results.flatMap((r) => summarize(r.thread, r.rows, claimIds));
+  const summary = summarizeRun(results, claimIds);
   writeAtomic(opts.out, commentsCsv(results, compiled.claims.map((c) => c.claim), { dialect, layout, carried: merged?.carried }));
   writeAtomic(summaryPath, summaryCsv(summary, dialect));
   if (!opts.quiet) {

@@ -1,5 +1,6 @@
 /** File reading for the commands, with errors that name the file. */
 import fs from 'node:fs';
+import path from 'node:path';
 import { ThreadstanceError } from '../errors.js';
 
 /** Reads a text file as UTF-8; a missing file, a directory or invalid UTF-8 is a clear error. */
@@ -51,4 +52,32 @@ function firstInvalidUtf8(bytes: Buffer): number {
   let start = lo;
   while (start > 0 && start > lo - 4 && (bytes[start - 1]! & 0xc0) === 0x80) start--;
   return start > 0 && bytes[start - 1]! >= 0xc0 ? start - 1 : lo;
+}
+
+/** File name endings of inputs read from a directory; other files there are listed as left out. */
+export const INPUT_EXTENSIONS = ['.json', '.jsonl', '.ndjson', '.csv', '.tsv', '.txt', '.md'];
+
+/**
+ * Expands directory arguments into their input files (sorted, hidden files and other extensions left
+ * out with a note); files are returned as given. An empty directory is an error.
+ */
+export function expandInputs(args: string[], io: { stderr(text: string): void }, quiet: boolean): { file: string; fromDirectory: boolean }[] {
+  return args.flatMap((arg): { file: string; fromDirectory: boolean }[] => {
+    let isDir = false;
+    try {
+      isDir = fs.statSync(arg).isDirectory();
+    } catch {
+      return [{ file: arg, fromDirectory: false }]; // readText reports the missing file
+    }
+    if (!isDir) return [{ file: arg, fromDirectory: false }];
+    const names = fs.readdirSync(arg).filter((n) => !n.startsWith('.')).sort();
+    const files = names.map((n) => path.join(arg, n)).filter((f) => fs.statSync(f).isFile());
+    const inputs = files.filter((f) => INPUT_EXTENSIONS.includes(path.extname(f).toLowerCase()));
+    const left = files.filter((f) => !inputs.includes(f));
+    if (left.length > 0 && !quiet) io.stderr(`threadstance: left out of ${arg} (not ${INPUT_EXTENSIONS.join(' ')}): ${left.map((f) => path.basename(f)).join(', ')}\n`);
+    if (inputs.length === 0) {
+      throw new ThreadstanceError('INPUT_EMPTY_DIRECTORY', `has no input files; expected files ending in ${INPUT_EXTENSIONS.join(', ')}`, { file: arg });
+    }
+    return inputs.map((file) => ({ file, fromDirectory: true }));
+  });
 }

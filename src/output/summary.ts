@@ -13,10 +13,27 @@ export interface SummaryRow {
   likes: number;
   /** Share of all likes in the thread that went to comments with this stance; empty when no likes are known. */
   likeShare: number | null;
+  /** Records of the input that could not be read (reported on stderr), repeated on each row of the thread. */
+  skipped: number;
 }
+
+/** The `thread` value of the rows that add up every thread of a run. */
+export const ALL_THREADS = '(all)';
 
 /** One row per claim and stance: how many comments take it and what share of the likes they drew. */
 export function summarize(thread: Thread, rows: AnalyzedComment[], claimIds: string[]): SummaryRow[] {
+  return summarizeRows(thread.id, rows, claimIds, thread.skipped.length);
+}
+
+/** Summary rows of every thread, followed by rows for all threads together when there are several. */
+export function summarizeRun(results: { thread: Thread; rows: AnalyzedComment[] }[], claimIds: string[]): SummaryRow[] {
+  const perThread = results.flatMap((r) => summarize(r.thread, r.rows, claimIds));
+  if (results.length < 2) return perThread;
+  const skipped = results.reduce((n, r) => n + r.thread.skipped.length, 0);
+  return [...perThread, ...summarizeRows(ALL_THREADS, results.flatMap((r) => r.rows), claimIds, skipped)];
+}
+
+function summarizeRows(thread: string, rows: AnalyzedComment[], claimIds: string[], skipped: number): SummaryRow[] {
   const totalLikes = rows.reduce((n, r) => n + (r.comment.likes ?? 0), 0);
   const anyLikes = rows.some((r) => r.comment.likes !== null);
   const out: SummaryRow[] = [];
@@ -25,13 +42,14 @@ export function summarize(thread: Thread, rows: AnalyzedComment[], claimIds: str
       const hit = rows.filter((r) => (r.stances.get(claim)?.stance ?? 'none') === stance);
       const likes = hit.reduce((n, r) => n + (r.comment.likes ?? 0), 0);
       out.push({
-        thread: thread.id,
+        thread,
         claim,
         stance,
         comments: hit.length,
         share: rows.length ? round(hit.length / rows.length) : 0,
         likes,
         likeShare: anyLikes && totalLikes > 0 ? round(likes / totalLikes) : null,
+        skipped,
       });
     }
   }
@@ -41,14 +59,16 @@ export function summarize(thread: Thread, rows: AnalyzedComment[], claimIds: str
 /** summary.csv text, in `dialect` (default `excel`). */
 export function summaryCsv(rows: SummaryRow[], dialect: CsvDialect = 'excel'): string {
   return toCsv(
-    ['thread', 'claim', 'stance', 'comments', 'share', 'likes', 'like_share'],
-    rows.map((r) => [r.thread, r.claim, r.stance, r.comments, r.share, r.likes, r.likeShare ?? '']),
+    ['thread', 'claim', 'stance', 'comments', 'share', 'likes', 'like_share', 'skipped_records'],
+    rows.map((r) => [r.thread, r.claim, r.stance, r.comments, r.share, r.likes, r.likeShare ?? '', r.skipped]),
     dialect,
   );
 }
 
-/** A fixed-width table for the terminal: per claim, comments (and like share) per stance. */
-export function summaryTable(rows: SummaryRow[]): string {
+/** A fixed-width table for the terminal: per claim, comments (and like share) per stance, over all threads of the run. */
+export function summaryTable(all: SummaryRow[]): string {
+  const threads = new Set(all.map((r) => r.thread));
+  const rows = threads.size > 1 ? all.filter((r) => r.thread === ALL_THREADS) : all;
   const claims = [...new Set(rows.map((r) => r.claim))];
   const width = Math.max(5, ...claims.map((c) => c.length));
   const head = ['claim'.padEnd(width), ...STANCES.map((s) => s.padStart(16))].join(' ');
