@@ -58,7 +58,7 @@ test('the review CSV has the contracted columns in order', () => {
   const perClaim = ['isis', 'ukraine', 'west', 'fsb', 'security_failure'].flatMap((c) => [`${c}_stance`, `${c}_score`, `${c}_confidence`, `${c}_evidence`]);
   const review = ['isis', 'ukraine', 'west', 'fsb', 'security_failure'].map((c) => `review_${c}`);
   assert.deepEqual(header, [
-    'thread', 'index', 'id', 'parent_id', 'author', 'likes', 'text', 'media', 'quoted', 'status', 'sarcasm', 'sentiment', 'sentiment_label',
+    'thread', 'index', 'id', 'parent_id', 'author', 'likes', 'text', 'media', 'quoted_text', 'status', 'sarcasm', 'sentiment', 'sentiment_label',
     ...perClaim, 'needs_review', 'review_reason', ...review, 'review_note',
   ]);
 });

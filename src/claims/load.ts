@@ -102,7 +102,7 @@ export function parseClaims(text: string, file: string): ClaimSet {
 }
 
 /** Column names the review CSV uses besides the per-claim ones (see src/output/columns.ts). */
-const FIXED_COLUMNS = ['thread', 'index', 'id', 'parent_id', 'author', 'likes', 'text', 'media', 'quoted', 'status', 'sarcasm', 'sentiment', 'sentiment_label', 'needs_review', 'review_reason', 'review_note', 'review_text_changed', 'created_at', 'depth', 'url'];
+const FIXED_COLUMNS = ['thread', 'index', 'id', 'parent_id', 'author', 'likes', 'text', 'media', 'quoted_text', 'status', 'sarcasm', 'sentiment', 'sentiment_label', 'needs_review', 'review_reason', 'review_note', 'review_text_changed', 'created_at', 'depth', 'url'];
 
 /** Two claims must not produce the same CSV column (ids "review" and "stance" would both make review_stance). */
 function checkColumnNames(claims: Claim[], file: string): void {

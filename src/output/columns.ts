@@ -39,7 +39,7 @@ export function columnsFor(claims: ClaimColumns[], extraColumns: string[], optio
     { name: 'likes', value: (r) => (r.comment.likes === null ? '' : r.comment.likes) },
     { name: 'text', value: (r) => r.comment.text },
     { name: 'media', value: (r) => r.comment.media.join(' | ') },
-    { name: 'quoted', value: (r) => r.comment.quoted.join(' | ') },
+    { name: 'quoted_text', value: (r) => r.comment.quoted.join(' | ') },
     { name: 'status', value: (r) => r.comment.status ?? '' },
     { name: 'sarcasm', value: (r) => r.sarcasm.join(', ') },
     { name: 'sentiment', value: (r) => r.sentiment.score },
