@@ -9,12 +9,13 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { execute } from '../src/cli.js';
 import { ThreadstanceError } from '../src/errors.js';
-import { nlp, view } from '../src/analysis/nlp.js';
+import { view } from '../src/analysis/nlp.js';
 import { sentimentOf, sentimentScorer, type SentimentOptions } from '../src/analysis/sentiment.js';
 import { compileCues } from '../src/analysis/sentiment-rules.js';
 import { winkLexicon } from '../src/analysis/sentiment-wink.js';
+import { decodeEntities } from '../src/input/markdown.js';
 import {
-  decodeEntities, evaluateSentiment, evaluateSentimentFile, formatSentimentEvaluation, goldLabel, parseSentimentGold,
+  evaluateSentiment, evaluateSentimentFile, formatSentimentEvaluation, goldLabel, parseSentimentGold,
   pearson, sniffSentimentGold, type SentimentItem,
 } from '../src/evaluate/sentiment.js';
 

@@ -14,7 +14,7 @@ import { summarizeRun, summaryCsv, summaryTable } from '../output/summary.js';
 import { checkNotInput, writeAtomic } from '../output/write.js';
 import { loadClaimSet } from './claims.js';
 import { selectClaims } from '../claims/load.js';
-import { readText, expandInputs } from './io.js';
+import { readText, readBytes, expandInputs } from './io.js';
 
 export interface AnalyzeOptions {
   claims?: string;
@@ -92,19 +92,7 @@ export function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): number
 
 /** Reads and parses the --merge-review file; its layout must be the one being written. */
 function readPrevious(file: string, layout: Layout): ReviewedTable {
-  let bytes: Buffer;
-  try {
-    if (fs.statSync(file).isDirectory()) throw new ThreadstanceError('INPUT_IS_DIRECTORY', 'is a directory; expected a review CSV file (--merge-review)', { file });
-    bytes = fs.readFileSync(file);
-  } catch (err) {
-    if (err instanceof ThreadstanceError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ThreadstanceError(
-      code === 'ENOENT' ? 'INPUT_NOT_FOUND' : 'INPUT_UNREADABLE',
-      code === 'ENOENT' ? 'no such file; expected a review CSV file (--merge-review)' : `cannot read: ${(err as Error).message}`,
-      { file },
-    );
-  }
+  const bytes = readBytes(file, 'a review CSV file (--merge-review)');
   const table = parseReviewedCsv(bytes, file);
   const found = layoutOf(table.header);
   if (found !== layout) {

@@ -8,7 +8,7 @@ import { readText } from './io.js';
 /** Loads the claim file named by --claims, or the default one. */
 export function loadClaimSet(file: string | undefined): ClaimSet {
   const path = file ?? DEFAULT_CLAIMS;
-  return parseClaims(readText(path, 'a claim'), path);
+  return parseClaims(readText(path, 'a claim file'), path);
 }
 
 export function runClaims(opts: { claims?: string }, io: Io): number {

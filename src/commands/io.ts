@@ -3,23 +3,27 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ThreadstanceError } from '../errors.js';
 
-/** Reads a text file as UTF-8; a missing file, a directory or invalid UTF-8 is a clear error. */
-export function readText(file: string, what = 'an input'): string {
-  let bytes: Buffer;
+/** Reads a file's bytes; a missing file or a directory is an error that says what was expected ("an input file"). */
+export function readBytes(file: string, what = 'an input file'): Buffer {
   try {
     if (fs.statSync(file).isDirectory()) {
-      throw new ThreadstanceError('INPUT_IS_DIRECTORY', `is a directory; expected ${what} file`, { file });
+      throw new ThreadstanceError('INPUT_IS_DIRECTORY', `is a directory; expected ${what}`, { file });
     }
-    bytes = fs.readFileSync(file);
+    return fs.readFileSync(file);
   } catch (err) {
     if (err instanceof ThreadstanceError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new ThreadstanceError(
       code === 'ENOENT' ? 'INPUT_NOT_FOUND' : 'INPUT_UNREADABLE',
-      code === 'ENOENT' ? `no such file; expected ${what} file` : `cannot read: ${(err as Error).message}`,
+      code === 'ENOENT' ? `no such file; expected ${what}` : `cannot read: ${(err as Error).message}`,
       { file },
     );
   }
+}
+
+/** Reads a text file as UTF-8; a missing file, a directory or invalid UTF-8 is a clear error. */
+export function readText(file: string, what = 'an input file'): string {
+  const bytes = readBytes(file, what);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

@@ -3,6 +3,7 @@
  * -4..4, text; the format of VADER's human-rated sets) scored with the tool's sentiment rules.
  */
 import { readFileSync } from 'node:fs';
+import { decodeEntities } from '../input/markdown.js';
 import { ThreadstanceError } from '../errors.js';
 import { view } from '../analysis/nlp.js';
 import { sentimentLabel, sentimentScorer, type SentimentDetail, type SentimentOptions } from '../analysis/sentiment.js';
@@ -60,19 +61,6 @@ export function sniffSentimentGold(text: string): boolean {
   if (first === undefined) return false;
   const fields = first.split('\t');
   return fields.length === 3 && FIELD_NUMBER.test(fields[1]!.trim());
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/** Decodes the HTML entities tweets carry (`&amp;`, `&lt;3`, `&#39;`, `&#x2764;`). */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
 }
 
 /** Parses a gold file's text; a line that is not `id<TAB>rating<TAB>text` is an error naming it. */

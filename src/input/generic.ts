@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import type { Thread } from '../types.js';
 import { ThreadstanceError } from '../errors.js';
 import { recordsToComments, type RawRecord } from './records.js';
+import { readJsonLines } from './json.js';
 
 /** True when the first line is a CSV header with a `text` column. */
 export function sniffCsv(text: string): boolean {
@@ -71,20 +72,12 @@ export function parseJsonl(text: string, file: string, threadId: string, title: 
   if (trimmed.startsWith('[')) return parseJsonArray(trimmed, file, threadId, title);
   const records: RawRecord[] = [];
   const bad: { line: number; reason: string; raw: string }[] = [];
-  text
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .forEach((raw, i) => {
-      if (raw.trim() === '') return;
-      try {
-        const value: unknown = JSON.parse(raw);
-        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-          bad.push({ line: i + 1, reason: 'expected a JSON object with a "text" field', raw: raw.slice(0, 200) });
-        } else records.push({ fields: value as Record<string, unknown>, line: i + 1 });
-      } catch (err) {
-        bad.push({ line: i + 1, reason: `invalid JSON: ${(err as Error).message}`, raw: raw.slice(0, 200) });
-      }
-    });
+  for (const entry of readJsonLines(text)) {
+    if ('error' in entry) bad.push({ line: entry.line, reason: entry.error, raw: entry.raw });
+    else if (entry.value === null || typeof entry.value !== 'object' || Array.isArray(entry.value)) {
+      bad.push({ line: entry.line, reason: 'expected a JSON object with a "text" field', raw: JSON.stringify(entry.value).slice(0, 200) });
+    } else records.push({ fields: entry.value as Record<string, unknown>, line: entry.line });
+  }
   const threads = build(records, file, threadId, title, 'jsonl');
   // Lines that are not JSON objects belong to no thread: report them with the first.
   threads[0]!.skipped.push(...bad.map((b) => ({ file, ...b })));

@@ -203,3 +203,23 @@ class Reader {
     });
   }
 }
+
+/** One parsed line of a JSON Lines file, or why it could not be read. */
+export type JsonLine = { line: number; value: unknown } | { line: number; error: string; raw: string };
+
+/** Splits JSON Lines text (BOM and CRLF tolerated, blank lines ignored) and parses each line on its own. */
+export function readJsonLines(text: string): JsonLine[] {
+  const out: JsonLine[] = [];
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((raw, i) => {
+      if (raw.trim() === '') return;
+      try {
+        out.push({ line: i + 1, value: JSON.parse(raw) as unknown });
+      } catch (err) {
+        out.push({ line: i + 1, error: `invalid JSON: ${(err as Error).message}`, raw: raw.slice(0, 200) });
+      }
+    });
+  return out;
+}

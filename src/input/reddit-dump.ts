@@ -4,7 +4,7 @@
  * Pushshift's API answer `{"data": [...]}` and a JSON array of the same objects are read too.
  */
 import type { Skipped, Thread } from '../types.js';
-import { parseLocatedJson, jsonPath } from './json.js';
+import { parseLocatedJson, jsonPath, readJsonLines } from './json.js';
 import { decodeEntities, markdownToText, type MarkdownText } from './markdown.js';
 import { assemble, count, excerpt, isObject, isoFromEpoch, str, threadIdFor, type Draft, type Status } from './thread.js';
 import { firstJsonLine, jsonValue } from './sniff.js';
@@ -64,17 +64,10 @@ function readRows(text: string, file: string, skipped: Skipped[]): Row[] {
     return list.map((value, i) => ({ value, line: whole.lineAt(list, i), where: jsonPath([...base, i]) }));
   }
   const rows: Row[] = [];
-  text
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .forEach((raw, i) => {
-      if (raw.trim() === '') return;
-      try {
-        rows.push({ value: JSON.parse(raw), line: i + 1, where: `line ${i + 1}` });
-      } catch (err) {
-        skipped.push({ file, line: i + 1, reason: `line ${i + 1}: invalid JSON: ${(err as Error).message}`, raw: raw.slice(0, 200) });
-      }
-    });
+  for (const entry of readJsonLines(text)) {
+    if ('error' in entry) skipped.push({ file, line: entry.line, reason: `line ${entry.line}: ${entry.error}`, raw: entry.raw });
+    else rows.push({ value: entry.value, line: entry.line, where: `line ${entry.line}` });
+  }
   return rows;
 }
 
