@@ -40,6 +40,7 @@ export async function execute(argv: string[], io: Io = processIo): Promise<numbe
     .option('--claim <ids>', 'only these claims, comma-separated; "root" = each reply\'s stance toward what the opening post asserts')
     .option('-o, --out <file>', 'review CSV to write', 'out/comments.csv')
     .option('-s, --summary <file>', 'summary CSV to write (default: summary.csv beside --out)')
+    .option('--report <file>', 'also write a self-contained HTML report: charts per claim, the thread with its evidence marked, filters (opens offline)')
     .addOption(new Option('-f, --format <name>', 'input format').choices(FORMAT_NAMES).default('auto'))
     .option('-t, --title <text>', 'thread title, as context, for inputs that have none')
     .addOption(new Option('--csv-dialect <name>', 'excel: UTF-8 with BOM, CRLF, formula-like cells escaped with \'; rfc4180: no BOM, LF, cells as they are (for programs)').choices(CSV_DIALECTS).default('excel'))

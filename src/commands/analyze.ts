@@ -11,9 +11,10 @@ import type { CsvDialect } from '../output/dialect.js';
 import { layoutOf, mergeReview, type MergeResult, type Uncarried } from '../output/merge.js';
 import { parseReviewedCsv, type ReviewedTable } from '../output/reviewed.js';
 import { summarizeRun, summaryCsv, summaryTable } from '../output/summary.js';
+import { reportHtml } from '../output/report.js';
 import { checkNotInput, writeAtomic } from '../output/write.js';
 import { loadClaimSet } from './claims.js';
-import { selectClaims } from '../claims/load.js';
+import { ROOT_CLAIM, selectClaims } from '../claims/load.js';
 import { readText, readBytes, expandInputs } from './io.js';
 
 export interface AnalyzeOptions {
@@ -21,6 +22,8 @@ export interface AnalyzeOptions {
   claim?: string;
   out: string;
   summary?: string;
+  /** An HTML report to write besides the CSVs. */
+  report?: string;
   format: string;
   title?: string;
   strict?: boolean;
@@ -41,6 +44,13 @@ export function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): number
   checkNotInput(summaryPath, readFiles, '--summary');
   if (path.resolve(opts.out) === path.resolve(summaryPath)) {
     throw new ThreadstanceError('USAGE_SAME_OUTPUT', '--out and --summary name the same file', { file: opts.out });
+  }
+  if (opts.report !== undefined) {
+    checkNotInput(opts.report, readFiles, '--report');
+    const other = [opts.out, summaryPath].find((f) => path.resolve(f) === path.resolve(opts.report!));
+    if (other !== undefined) {
+      throw new ThreadstanceError('USAGE_SAME_OUTPUT', `--report names the same file as ${other === opts.out ? '--out' : '--summary'}`, { file: opts.report });
+    }
   }
   const previous = opts.mergeReview === undefined ? undefined : readPrevious(opts.mergeReview, layout);
   const compiled = compileClaims(selectClaims(loadClaimSet(opts.claims), opts.claim));
@@ -79,13 +89,20 @@ export function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): number
     if (!opts.quiet) io.stderr(mergeMessage(previous, merged));
   }
   const summary = summarizeRun(results, claimIds);
-  writeAtomic(opts.out, commentsCsv(results, compiled.claims.map((c) => c.claim), { dialect, layout, carried: merged?.carried }));
+  const claims = compiled.claims.map((c) => c.claim);
+  // Every output is made before any is written, so a failure leaves no mix of old and new files.
+  // The built-in root claim alone (--claim root) owes nothing to the claim file: its topic and name would mislead.
+  const fromFile = claims.some((c) => c !== ROOT_CLAIM);
+  const reportInput = { results, claims, summary, topic: fromFile ? compiled.set.topic : '', claimsFile: fromFile ? path.basename(compiled.set.file) : '' };
+  const report = opts.report === undefined ? undefined : { file: opts.report, html: reportHtml(reportInput) };
+  writeAtomic(opts.out, commentsCsv(results, claims, { dialect, layout, carried: merged?.carried }));
   writeAtomic(summaryPath, summaryCsv(summary, dialect));
+  if (report) writeAtomic(report.file, report.html);
   if (!opts.quiet) {
     const n = results.reduce((k, r) => k + r.rows.length, 0);
     const review = results.reduce((k, r) => k + r.rows.filter((x) => x.needsReview).length, 0);
     if (io.isTTY) io.stderr(summaryTable(summary) + '\n\n');
-    io.stderr(`threadstance: wrote ${opts.out} (${n} comments from ${results.length} thread${results.length > 1 ? 's' : ''}, ${review} flagged for review${skipped.length ? `, ${skipped.length} skipped` : ''}) and ${summaryPath}\n`);
+    io.stderr(`threadstance: wrote ${opts.out} (${n} comments from ${results.length} thread${results.length > 1 ? 's' : ''}, ${review} flagged for review${skipped.length ? `, ${skipped.length} skipped` : ''}) and ${summaryPath}${opts.report !== undefined ? `; report ${opts.report}` : ''}\n`);
   }
   return EXIT.ok;
 }
