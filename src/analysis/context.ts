@@ -13,7 +13,7 @@ export type ReplyKind = 'agree' | 'disagree' | 'reaction' | 'content' | 'empty';
  * filler are removed ("Exactly.", "True, I guess…", "Nope"), `reaction` for a GIF or emoji with no words.
  */
 export function replyKind(v: TokenView, comment: Comment): ReplyKind {
-  const words = v.norm.map((t, i) => (v.type[i] === 'word' || v.type[i] === 'number' || v.type[i] === 'emoji' ? i : -1)).filter((i) => i >= 0);
+  const words = v.norm.map((_t, i) => (v.type[i] === 'word' || v.type[i] === 'number' || v.type[i] === 'emoji' ? i : -1)).filter((i) => i >= 0);
   // A reaction is a GIF or an emoji with no words; a bare link is not one.
   if (words.length === 0) return comment.media.some((m) => !/^https?:/.test(m)) ? 'reaction' : 'empty';
   if (words.length > 12) return 'content';

@@ -1,5 +1,4 @@
 /** `threadstance analyze`: input files → analysis → review CSV and summary, written atomically. */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Io } from '../cli.js';
 import { EXIT, ThreadstanceError } from '../errors.js';
