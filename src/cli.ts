@@ -2,11 +2,13 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, ThreadstanceError, formatError } from './errors.js';
 import { FORMAT_NAMES } from './input/index.js';
+import { ENCODINGS } from './input/decode.js';
 import { runAnalyze } from './commands/analyze.js';
 import { runClaims } from './commands/claims.js';
 import { runEvaluate } from './commands/evaluate.js';
 import { LAYOUTS } from './output/csv.js';
 import { CSV_DIALECTS } from './output/dialect.js';
+import { Interrupted } from './output/write.js';
 
 /** Where a run writes its messages; tests pass their own. */
 export interface Io {
@@ -46,10 +48,12 @@ export async function execute(argv: string[], io: Io = processIo): Promise<numbe
     .addOption(new Option('--csv-dialect <name>', 'excel: UTF-8 with BOM, CRLF, formula-like cells escaped with \'; rfc4180: no BOM, LF, cells as they are (for programs)').choices(CSV_DIALECTS).default('excel'))
     .addOption(new Option('--layout <name>', 'wide: one row per comment, columns per claim; long: one row per comment and claim (for pivot tables)').choices(LAYOUTS).default('wide'))
     .option('--merge-review <csv>', 'carry the filled review_* cells and review_note of a previous review CSV over to the new output, by thread and id')
+    .addOption(new Option('--encoding <name>', 'encoding of the input files: auto = UTF-8, or UTF-16 when the file starts with its byte-order mark; latin1 or windows-1252 for old exports').choices(ENCODINGS).default('auto'))
     .option('--strict', 'fail (exit 1) when any input record cannot be read, or a filled review cell of --merge-review cannot be carried over, instead of reporting it')
     .option('-q, --quiet', 'print nothing but errors (and review cells --merge-review could not carry over)')
-    .action((inputs: string[], opts) => {
-      status = runAnalyze(inputs, opts, io);
+    .option('--force', 'replace existing output files even when threadstance did not write them, or a reviewer has filled review cells in them')
+    .action(async (inputs: string[], opts) => {
+      status = await runAnalyze(inputs, opts, io);
     });
 
   program
@@ -76,6 +80,10 @@ export async function execute(argv: string[], io: Io = processIo): Promise<numbe
   } catch (err) {
     if (err instanceof CommanderError) {
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof Interrupted) {
+      io.stderr(formatError(err) + '\n');
+      return err.status;
     }
     if (err instanceof ThreadstanceError) {
       io.stderr(formatError(err) + '\n');

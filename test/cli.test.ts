@@ -41,6 +41,11 @@ fs.writeFileSync(badUtf8, Buffer.concat([Buffer.from('id,text\n1,caf'), Buffer.f
 const sameIn = t('same.csv');
 fs.copyFileSync(fx('generic.csv'), sameIn);
 const sameBytes = fs.readFileSync(sameIn);
+const hostile = (name: string): string => path.join(root, 'test/hostile/inputs', name);
+// A file of the user's where the output would go: threadstance did not write it, so it is not replaced.
+const foreign = t('foreign', 'comments.csv');
+fs.mkdirSync(path.dirname(foreign), { recursive: true });
+fs.writeFileSync(foreign, 'my notes\n');
 
 interface Row {
   name: string;
@@ -118,6 +123,10 @@ const rows: Row[] = [
     stderr: [`threadstance: skipped ${fx('malformed.jsonl')}:2: invalid JSON`, '(2 comments from 1 thread, 0 flagged for review, 1 skipped)'],
     check: () => assert.deepEqual(readCsv(t('lenient', 'out.csv')).map((x) => x.id), ['p1', 'p3']),
   },
+  {
+    name: 'a Latin-1 export with --encoding latin1', argv: ['analyze', hostile('latin1.csv'), '--encoding', 'latin1', '--out', t('latin1', 'out.csv'), '-q'], status: 0,
+    check: () => assert.equal(readCsv(t('latin1', 'out.csv'))[1]!.text, 'Déjà vu.'),
+  },
   // 1: bad input
   bad('missing input file', ['analyze', fx('no-such-file.txt'), '--out', t('x', 'o.csv')], 'INPUT_NOT_FOUND', fx('no-such-file.txt'), ['no such file']),
   bad('a directory with no input files', ['analyze', emptyDir, '--out', t('x', 'o.csv')], 'INPUT_EMPTY_DIRECTORY', emptyDir, ['has no input files']),
@@ -145,11 +154,18 @@ const rows: Row[] = [
     stderr: [`threadstance: skipped ${fx('malformed.jsonl')}:2: invalid JSON`, 'threadstance: 1 record(s) could not be read, 0 file(s) left out; nothing written (--strict)\n'],
     check: () => assert.equal(fs.existsSync(t('strict')), false),
   },
+  bad('binary data', ['analyze', hostile('screenshot.png'), '--out', t('x', 'o.csv')], 'INPUT_BINARY', hostile('screenshot.png'), ['is a PNG image, not text']),
+  bad('a JSON document of the wrong shape', ['analyze', hostile('reddit-comments.json'), '--format', 'lemmy', '--out', t('x', 'o.csv')], 'INPUT_SHAPE', `${hostile('reddit-comments.json')}:1`, ['expected a Lemmy response', 'found an array of 2']),
+  {
+    ...bad('an existing output threadstance did not write', ['analyze', fx('generic.csv'), '--out', foreign], 'OUTPUT_EXISTS', foreign, ['was not written by threadstance', 'pass --force to replace it']),
+    check: () => assert.equal(fs.readFileSync(foreign, 'utf8'), 'my notes\n'),
+  },
   // 2: usage
   { name: 'unknown command', argv: ['frobnicate'], status: 2, stderr: ["error: unknown command 'frobnicate'", '(run with --help for usage)'] },
   { name: 'unknown option', argv: ['analyze', fx('generic.csv'), '--bogus'], status: 2, stderr: ["error: unknown option '--bogus'"] },
   { name: 'analyze without input', argv: ['analyze'], status: 2, stderr: ["error: missing required argument 'input'"] },
   { name: '--format nope', argv: ['analyze', fx('generic.csv'), '--format', 'nope'], status: 2, stderr: ["argument 'nope' is invalid. Allowed choices are auto, discourse, reddit, lemmy, hackernews, mastodon, 4cat, jsonl, csv, pasted."] },
+  { name: '--encoding nope', argv: ['analyze', fx('generic.csv'), '--encoding', 'nope'], status: 2, stderr: ["argument 'nope' is invalid. Allowed choices are auto, utf-8, utf-16le, utf-16be, latin1, windows-1252."] },
   { name: 'evaluate without predictions', argv: ['evaluate'], status: 2, stderr: ["error: missing required argument 'predicted'"] },
 ];
 

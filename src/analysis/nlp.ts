@@ -55,7 +55,8 @@ export function view(text: string): TokenView {
   doc.sentences().each((s: ItemSentence) => {
     raw.push({ span: s.out(its.span) as unknown as [number, number], text: s.out() });
   });
-  const merged = mergeBrokenSentences(raw);
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  const merged = splitLongSentences(mergeBrokenSentences(raw), value, spaces, type);
   const entities: [number, number, string][] = [];
   doc.customEntities().each((e: ItemCustomEntity) => {
     const span = e.out(its.span) as unknown as [number, number];
@@ -83,14 +84,52 @@ function mergeBrokenSentences(
   sentences: { span: [number, number]; text: string }[],
 ): { span: [number, number]; text: string }[] {
   const out: { span: [number, number]; text: string }[] = [];
+  // The end of a merged sentence is the end of its last piece: test that, not the ever longer whole.
+  let last = '';
   for (const s of sentences) {
     const prev = out[out.length - 1];
-    if (prev && !/[.!?…:;"”)\]]\s*$/.test(prev.text) && /^\s*[a-z]/.test(s.text)) {
+    if (prev && !/[.!?…:;"”)\]]\s*$/.test(last.slice(-200)) && /^\s*[a-z]/.test(s.text)) {
       out[out.length - 1] = {
         span: [prev.span[0], s.span[1]],
         text: `${prev.text} ${s.text}`,
       };
     } else out.push({ ...s });
+    last = s.text;
+  }
+  return out;
+}
+
+/**
+ * Longest sentence the rules read as one, in tokens. Real sentences stay far below it; a text
+ * without full stops (a 5 MB comment, a list pasted without punctuation) would otherwise make every
+ * cue in it look at every other word, and the run quadratic.
+ */
+export const MAX_SENTENCE_TOKENS = 250;
+
+/** Cuts sentences longer than MAX_SENTENCE_TOKENS, after the last comma, semicolon or colon of each piece when there is one. */
+function splitLongSentences(sentences: { span: [number, number]; text: string }[], value: string[], spaces: string[], type: string[]): { span: [number, number]; text: string }[] {
+  const out: { span: [number, number]; text: string }[] = [];
+  for (const s of sentences) {
+    let [start, end] = s.span;
+    if (end - start < MAX_SENTENCE_TOKENS) {
+      out.push(s);
+      continue;
+    }
+    while (start <= end) {
+      let cut = Math.min(end, start + MAX_SENTENCE_TOKENS - 1);
+      if (cut < end) {
+        for (let i = cut; i > start + MAX_SENTENCE_TOKENS / 2; i--) {
+          if (type[i] === 'punctuation' && /^[,;:]$/.test(value[i]!)) {
+            cut = i;
+            break;
+          }
+        }
+      }
+      let text = value[start]!;
+      for (let i = start + 1; i <= cut; i++) text += spaces[i]! + value[i]!;
+      out.push({ span: [start, cut], text });
+      start = cut + 1;
+    }
   }
   return out;
 }

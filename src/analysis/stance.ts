@@ -38,12 +38,21 @@ export function readComment(v: TokenView, cc: CompiledClaims, mediaSarcasm: numb
   const findings: Finding[] = [];
   const irony = new Set<string>();
   const strong = findPhrases(v, sharedCues().sarcasmStrong);
+  // Sentences, mentions and markers are all in token order: one pass hands each sentence its own.
+  let m = 0;
+  let k = 0;
   v.sentences.forEach(([s, e], si) => {
+    while (k < strong.length && strong[k]!.start < s) k++;
+    let inside = 0;
+    while (k + inside < strong.length && strong[k + inside]!.start <= e) inside++;
     // A strong irony marker anywhere in a short comment colours all of it ("Ukraine did it. How convenient.").
-    const elsewhere = strong.some((h) => h.start < s || h.start > e) ? (v.sentences.length <= 3 ? 2 : 1) : 0;
+    const elsewhere = strong.length > inside ? (v.sentences.length <= 3 ? 2 : 1) : 0;
     const sarcasm = sarcasmIn(v, s, e, mediaSarcasm + elsewhere, hasLowerCase);
     if (sarcasm.strength >= 2) for (const cue of sarcasm.cues) if (cue !== 'irony elsewhere in the comment') irony.add(cue);
-    findings.push(...sentenceFindings(v, cc, s, e, v.sentenceText[si]!, mentions.filter((m) => m.start >= s && m.end <= e), sarcasm));
+    while (m < mentions.length && mentions[m]!.start < s) m++;
+    const own: Mention[] = [];
+    for (let j = m; j < mentions.length && mentions[j]!.start <= e; j++) if (mentions[j]!.end <= e) own.push(mentions[j]!);
+    for (const f of sentenceFindings(v, cc, s, e, v.sentenceText[si]!, own, sarcasm)) findings.push(f);
   });
   if (mediaSarcasm > 0 && irony.size === 0 && v.sentences.length === 0) irony.add('ironic emoji');
   const ridicules = irony.size > 0 || mediaSarcasm > 0 || findPhrases(v, sharedCues().dismissal).length > 0;
@@ -249,8 +258,9 @@ function phraseText(v: TokenView, h: { start: number; end: number }): string {
 
 /** The sentence as evidence: whitespace folded, long sentences shortened. */
 export function quote(text: string): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return `"${t.length > 300 ? t.slice(0, 297) + '...' : t}"`;
+  // Only the start is shown: fold the white space of the first 1,000 characters, not of a whole 5 MB sentence.
+  const t = text.slice(0, 1000).replace(/\s+/g, ' ').trim();
+  return `"${t.length > 300 ? t.slice(0, 297) + '...' : text.length > 1000 && /\S/.test(text.slice(1000)) ? t + '...' : t}"`;
 }
 
 export function round(x: number): number {

@@ -11,10 +11,14 @@ import { layoutOf, mergeReview, type MergeResult, type Uncarried } from '../outp
 import { parseReviewedCsv, type ReviewedTable } from '../output/reviewed.js';
 import { summarizeRun, summaryCsv, summaryTable } from '../output/summary.js';
 import { reportHtml } from '../output/report.js';
-import { checkNotInput, writeAtomic } from '../output/write.js';
+import { checkNotInput, writeOutputs, type Output } from '../output/write.js';
+import { checkReplaceable, isSkippedReport } from '../output/replace.js';
+import { leftOutFile, skippedCsv, skippedLine } from '../output/skipped.js';
+import type { Skipped } from '../types.js';
 import { loadClaimSet } from './claims.js';
 import { ROOT_CLAIM, selectClaims } from '../claims/load.js';
 import { readText, readBytes, expandInputs } from './io.js';
+import type { Encoding } from '../input/decode.js';
 
 export interface AnalyzeOptions {
   claims?: string;
@@ -31,50 +35,44 @@ export interface AnalyzeOptions {
   layout?: Layout;
   /** A previous review CSV whose filled review cells are carried over. */
   mergeReview?: string;
+  /** Encoding of the input files (`auto`: UTF-8, or UTF-16 with a byte-order mark). */
+  encoding?: Encoding;
+  /** Replace existing outputs that threadstance did not write, or that hold review work. */
+  force?: boolean;
 }
 
-export function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): number {
+export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): Promise<number> {
   const inputs = expandInputs(args, io, opts.quiet ?? false);
-  const summaryPath = opts.summary ?? path.join(path.dirname(opts.out), 'summary.csv');
   const readFiles = [...inputs.map((i) => i.file), ...(opts.claims ? [opts.claims] : []), ...(opts.mergeReview ? [opts.mergeReview] : [])];
+  const paths = planOutputs(opts, readFiles);
   const layout = opts.layout ?? 'wide';
   const dialect = opts.csvDialect ?? 'excel';
-  checkNotInput(opts.out, readFiles, '--out');
-  checkNotInput(summaryPath, readFiles, '--summary');
-  if (path.resolve(opts.out) === path.resolve(summaryPath)) {
-    throw new ThreadstanceError('USAGE_SAME_OUTPUT', '--out and --summary name the same file', { file: opts.out });
-  }
-  if (opts.report !== undefined) {
-    checkNotInput(opts.report, readFiles, '--report');
-    const other = [opts.out, summaryPath].find((f) => path.resolve(f) === path.resolve(opts.report!));
-    if (other !== undefined) {
-      throw new ThreadstanceError('USAGE_SAME_OUTPUT', `--report names the same file as ${other === opts.out ? '--out' : '--summary'}`, { file: opts.report });
-    }
-  }
   const previous = opts.mergeReview === undefined ? undefined : readPrevious(opts.mergeReview, layout);
   const compiled = compileClaims(selectClaims(loadClaimSet(opts.claims), opts.claim));
   const claimIds = compiled.claims.map((c) => c.claim.id);
-  const leftOut: string[] = [];
+  // Every record that does not become a row, in input order: nothing is dropped silently.
+  const skipped: Skipped[] = [];
   const results = inputs.flatMap(({ file, fromDirectory }) => {
     let threads;
     try {
-      threads = readThreads(readText(file), file, opts.format, opts.title ?? '');
+      threads = readThreads(readText(file, 'an input file', opts.encoding), file, opts.format, opts.title ?? '');
     } catch (err) {
       // A file found in a directory that is no thread at all (a README) is reported and left out; a named file fails.
       if (!(fromDirectory && err instanceof ThreadstanceError && err.code === 'INPUT_UNKNOWN_FORMAT')) throw err;
-      leftOut.push(file);
-      io.stderr(`threadstance: left out ${file}: not in any input format (name one with --format)\n`);
+      skipped.push(leftOutFile(file));
+      io.stderr(skippedLine(skipped.at(-1)!));
       return [];
     }
+    for (const t of threads) skipped.push(...t.skipped);
     return threads.map((thread) => ({ thread, rows: analyzeThread(thread, compiled) }));
   });
   if (results.length === 0) {
     throw new ThreadstanceError('INPUT_NO_THREADS', `none of the ${inputs.length} input files holds a thread in a known format`, { file: args[0] });
   }
-  const skipped = results.flatMap((r) => r.thread.skipped);
-  for (const s of skipped) io.stderr(`threadstance: skipped ${s.file}:${s.line}: ${s.reason}\n`);
-  if ((skipped.length > 0 || leftOut.length > 0) && opts.strict) {
-    io.stderr(`threadstance: ${skipped.length} record(s) could not be read, ${leftOut.length} file(s) left out; nothing written (--strict)\n`);
+  for (const s of skipped) if (s.line > 0) io.stderr(skippedLine(s));
+  const leftOut = skipped.filter((s) => s.line === 0).length;
+  if (skipped.length > 0 && opts.strict) {
+    io.stderr(`threadstance: ${skipped.length - leftOut} record(s) could not be read, ${leftOut} file(s) left out; nothing written (--strict)\n`);
     return EXIT.badInput;
   }
   const merged = previous === undefined ? undefined : mergeReview(previous, results, claimIds, layout);
@@ -89,21 +87,50 @@ export function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): number
   }
   const summary = summarizeRun(results, claimIds);
   const claims = compiled.claims.map((c) => c.claim);
-  // Every output is made before any is written, so a failure leaves no mix of old and new files.
+  // Every output is made before any is written, and all are renamed into place together.
   // The built-in root claim alone (--claim root) owes nothing to the claim file: its topic and name would mislead.
   const fromFile = claims.some((c) => c !== ROOT_CLAIM);
   const reportInput = { results, claims, summary, topic: fromFile ? compiled.set.topic : '', claimsFile: fromFile ? path.basename(compiled.set.file) : '' };
-  const report = opts.report === undefined ? undefined : { file: opts.report, html: reportHtml(reportInput) };
-  writeAtomic(opts.out, commentsCsv(results, claims, { dialect, layout, carried: merged?.carried }));
-  writeAtomic(summaryPath, summaryCsv(summary, dialect));
-  if (report) writeAtomic(report.file, report.html);
+  const outputs: Output[] = [
+    { file: paths.out, text: commentsCsv(results, claims, { dialect, layout, carried: merged?.carried }) },
+    { file: paths.summary, text: summaryCsv(summary, dialect) },
+  ];
+  if (paths.report !== undefined) outputs.push({ file: paths.report, text: reportHtml(reportInput) });
+  const stale: string[] = [];
+  if (skipped.length > 0) {
+    checkNotInput(paths.skipped, readFiles, '--out (skipped.csv is written beside it)');
+    checkReplaceable(paths.skipped, 'skipped', opts.force ?? false);
+    outputs.push({ file: paths.skipped, text: skippedCsv(skipped, dialect) });
+  } else if (isSkippedReport(paths.skipped) && !readFiles.some((f) => path.resolve(f) === path.resolve(paths.skipped))) {
+    stale.push(paths.skipped); // an earlier run's list would describe records this run read
+  }
+  await writeOutputs(outputs, stale);
   if (!opts.quiet) {
     const n = results.reduce((k, r) => k + r.rows.length, 0);
     const review = results.reduce((k, r) => k + r.rows.filter((x) => x.needsReview).length, 0);
     if (io.isTTY) io.stderr(summaryTable(summary) + '\n\n');
-    io.stderr(`threadstance: wrote ${opts.out} (${n} comments from ${results.length} thread${results.length > 1 ? 's' : ''}, ${review} flagged for review${skipped.length ? `, ${skipped.length} skipped` : ''}) and ${summaryPath}${opts.report !== undefined ? `; report ${opts.report}` : ''}\n`);
+    io.stderr(`threadstance: wrote ${paths.out} (${n} comments from ${results.length} thread${results.length > 1 ? 's' : ''}, ${review} flagged for review${skipped.length ? `, ${skipped.length} skipped` : ''}) and ${paths.summary}${paths.report !== undefined ? `; report ${paths.report}` : ''}${skipped.length ? `; skipped records in ${paths.skipped}` : ''}\n`);
   }
   return EXIT.ok;
+}
+
+/** Where this run writes, checked before any work: no output is an input or another output, and none replaces a file threadstance may not replace. */
+function planOutputs(opts: AnalyzeOptions, readFiles: string[]): { out: string; summary: string; report?: string; skipped: string } {
+  const dir = path.dirname(opts.out);
+  const plan = { out: opts.out, summary: opts.summary ?? path.join(dir, 'summary.csv'), report: opts.report, skipped: path.join(dir, 'skipped.csv') };
+  const named: [string, string | undefined][] = [['--out', plan.out], ['--summary', plan.summary], ['--report', plan.report], ['skipped.csv beside --out', plan.skipped]];
+  named.forEach(([option, file], i) => {
+    if (file === undefined) return;
+    const other = named.slice(0, i).find(([, f]) => f !== undefined && path.resolve(f) === path.resolve(file));
+    if (other) throw new ThreadstanceError('USAGE_SAME_OUTPUT', `${option} names the same file as ${other[0]}`, { file });
+  });
+  const force = opts.force ?? false;
+  for (const [option, file, kind] of [['--out', plan.out, 'comments'], ['--summary', plan.summary, 'summary'], ['--report', plan.report, 'report']] as const) {
+    if (file === undefined) continue;
+    checkNotInput(file, readFiles, option);
+    checkReplaceable(file, kind, force);
+  }
+  return plan;
 }
 
 /** Reads and parses the --merge-review file; its layout must be the one being written. */

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ThreadstanceError } from '../errors.js';
+import { decodeInput, type Encoding } from '../input/decode.js';
 
 /** Reads a file's bytes; a missing file or a directory is an error that says what was expected ("an input file"). */
 export function readBytes(file: string, what = 'an input file'): Buffer {
@@ -21,41 +22,9 @@ export function readBytes(file: string, what = 'an input file'): Buffer {
   }
 }
 
-/** Reads a text file as UTF-8; a missing file, a directory or invalid UTF-8 is a clear error. */
-export function readText(file: string, what = 'an input file'): string {
-  const bytes = readBytes(file, what);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const offset = firstInvalidUtf8(bytes);
-    throw new ThreadstanceError('INPUT_ENCODING', `not valid UTF-8 (first bad byte at offset ${offset}); save the file as UTF-8`, { file });
-  }
-}
-
-/** Byte offset of the first byte that is not valid UTF-8 (binary search over prefixes, each decoded afresh). */
-function firstInvalidUtf8(bytes: Buffer): number {
-  let lo = 0;
-  let hi = bytes.length;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    try {
-      // stream: true accepts a prefix that ends inside a character, and still rejects a bad byte.
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid;
-    }
-  }
-  // The valid prefix may end inside a character whose next byte broke it: report that character's lead byte.
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, lo));
-    return lo;
-  } catch {
-    // fall through: the prefix ends in an incomplete character
-  }
-  let start = lo;
-  while (start > 0 && start > lo - 4 && (bytes[start - 1]! & 0xc0) === 0x80) start--;
-  return start > 0 && bytes[start - 1]! >= 0xc0 ? start - 1 : lo;
+/** Reads a text file: UTF-8, UTF-16 with a byte-order mark, or `encoding`; a missing file, a directory, binary data or invalid UTF-8 is a clear error. */
+export function readText(file: string, what = 'an input file', encoding: Encoding = 'auto'): string {
+  return decodeInput(readBytes(file, what), file, encoding);
 }
 
 /** File name endings of inputs read from a directory; other files there are listed as left out. */

@@ -7,7 +7,7 @@ import { ThreadstanceError } from '../errors.js';
 import { parseLocatedJson, jsonPath } from './json.js';
 import { htmlToText } from './html.js';
 import { markdownToText } from './markdown.js';
-import { assemble, count, excerpt, isObject, isoFromString, str, type Draft, type Status } from './thread.js';
+import { assemble, count, excerpt, shown, isObject, isoFromString, str, type Draft, type Status } from './thread.js';
 import { describe, sniffJsonShape } from './sniff.js';
 
 /** True for a JSON object with a `post_stream` whose posts have `post_number` (or, when truncated, the key itself). */
@@ -49,7 +49,7 @@ export function parseDiscourse(text: string, file: string, threadId: string, tit
 
 function readPost(post: Record<string, unknown>, where: string, line: number, topicTitle: string): Draft | string {
   const number = post.post_number;
-  if (typeof number !== 'number' || !Number.isInteger(number)) return `"post_number" is ${JSON.stringify(number) ?? 'missing'}; expected the post's number`;
+  if (typeof number !== 'number' || !Number.isInteger(number)) return `"post_number" is ${number === undefined ? 'missing' : shown(number)}; expected the post's number`;
   const replyTo = post.reply_to_post_number;
   let parentId = typeof replyTo === 'number' ? String(replyTo) : number === 1 ? '' : '1';
   if (parentId === String(number)) parentId = '';

@@ -36,7 +36,7 @@ export function sniffFourcat(text: string): boolean {
 export function parseFourcat(text: string, file: string, threadId: string, title: string): Thread[] {
   let rows: { record: Record<string, string>; raw: string }[];
   try {
-    rows = parse(text, { columns: true, bom: true, raw: true, skip_empty_lines: true }) as typeof rows;
+    rows = parse(text, { columns: true, bom: true, raw: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r'] }) as typeof rows;
   } catch (err) {
     const e = err as { message: string; lines?: number };
     throw new ThreadstanceError('INPUT_CSV', `${e.message}; expected a 4CAT CSV export with a header row`, { file, line: e.lines });

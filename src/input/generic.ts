@@ -1,9 +1,11 @@
 /** Adapters for generic comment files: CSV with a header row, JSON Lines, or a JSON array of objects. */
 import { parse } from 'csv-parse/sync';
-import type { Thread } from '../types.js';
+import type { Skipped, Thread } from '../types.js';
 import { ThreadstanceError } from '../errors.js';
 import { recordsToComments, type RawRecord } from './records.js';
-import { readJsonLines } from './json.js';
+import { parseLocatedJson, readJsonLines } from './json.js';
+import { excerpt, isObject } from './thread.js';
+import { describe, jsonValue } from './sniff.js';
 
 /** True when the first line is a CSV header with a `text` column. */
 export function sniffCsv(text: string): boolean {
@@ -34,6 +36,8 @@ export function parseCsv(text: string, file: string, threadId: string, title: st
       info: true,
       raw: true,
       skip_empty_lines: true,
+      // Files edited on several systems mix CRLF and LF line ends; quoted line breaks stay as they are.
+      record_delimiter: ['\r\n', '\n', '\r'],
       on_record: (record: { raw: string }) => {
         readUpTo += lineBreaks(record.raw);
         return record;
@@ -41,13 +45,16 @@ export function parseCsv(text: string, file: string, threadId: string, title: st
     }) as typeof rows;
   } catch (err) {
     const e = err as { code?: string; message: string; lines?: number };
-    // An unclosed quote runs to the end of the file: the record that opened it starts after the last good one.
-    const line = e.code === 'CSV_QUOTE_NOT_CLOSED' ? readUpTo + leadingBlankLines(text, readUpTo) : e.lines;
-    throw new ThreadstanceError(
-      'INPUT_CSV',
-      `${e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quote opened in the record starting here is never closed' : e.message.replace(/^Invalid Record Length: /, '')}; expected a CSV file with a header row, the same number of fields on every row and every quote closed`,
-      { file, line },
-    );
+    // The failing record starts after the last good one (an unclosed quote runs to the end of the file).
+    const line = e.code === 'CSV_QUOTE_NOT_CLOSED' || e.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' ? readUpTo + leadingBlankLines(text, readUpTo) : e.lines;
+    const ragged = /columns length is (\d+), got (\d+)/.exec(e.message);
+    const why =
+      e.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'a quote opened in the record starting here is never closed'
+        : ragged
+          ? `the record starting here has ${ragged[2]} fields but the header has ${ragged[1]}`
+          : e.message.replace(/^Invalid Record Length: /, '');
+    throw new ThreadstanceError('INPUT_CSV', `${why}; expected a CSV file with a header row, the same number of fields on every row and every quote closed`, { file, line });
   }
   if (rows.length > 0 && !('text' in rows[0]!.record)) {
     throw new ThreadstanceError(
@@ -69,32 +76,46 @@ export function parseCsv(text: string, file: string, threadId: string, title: st
 /** Reads JSON Lines (one object per line) or a JSON array of objects; a line that is not a JSON object is reported and skipped. */
 export function parseJsonl(text: string, file: string, threadId: string, title: string): Thread[] {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
-  if (trimmed.startsWith('[')) return parseJsonArray(trimmed, file, threadId, title);
-  const records: RawRecord[] = [];
-  const bad: { line: number; reason: string; raw: string }[] = [];
-  for (const entry of readJsonLines(text)) {
-    if ('error' in entry) bad.push({ line: entry.line, reason: entry.error, raw: entry.raw });
-    else if (entry.value === null || typeof entry.value !== 'object' || Array.isArray(entry.value)) {
-      bad.push({ line: entry.line, reason: 'expected a JSON object with a "text" field', raw: JSON.stringify(entry.value).slice(0, 200) });
-    } else records.push({ fields: entry.value as Record<string, unknown>, line: entry.line });
+  if (trimmed.startsWith('[')) return parseJsonArray(text, file, threadId, title);
+  // One JSON object spread over several lines is a document of some other shape, not JSON Lines.
+  const whole = jsonValue(text);
+  if (whole.ok && isObject(whole.value) && /\n\s*\S/.test(trimmed)) {
+    throw new ThreadstanceError(
+      'INPUT_SHAPE',
+      `expected JSON Lines (one comment object per line, with "text") or a JSON array of them; found one JSON document: ${describe(whole.value)}. If it comes from a forum, name its format with --format (discourse, reddit, lemmy, hackernews, mastodon)`,
+      { file, line: 1 },
+    );
   }
-  const threads = build(records, file, threadId, title, 'jsonl');
-  // Lines that are not JSON objects belong to no thread: report them with the first.
-  threads[0]!.skipped.push(...bad.map((b) => ({ file, ...b })));
-  threads[0]!.skipped.sort((a, b) => a.line - b.line);
-  return threads;
+  const records: RawRecord[] = [];
+  const bad: Skipped[] = [];
+  for (const entry of readJsonLines(text)) {
+    if ('error' in entry) bad.push({ file, line: entry.line, reason: entry.error, raw: entry.raw });
+    else if (!isObject(entry.value)) {
+      bad.push({ file, line: entry.line, reason: `expected a JSON object with a "text" field, found ${describe(entry.value)}`, raw: excerpt(entry.value) });
+    } else records.push({ fields: entry.value, line: entry.line });
+  }
+  return withSkipped(build(records, file, threadId, title, 'jsonl'), bad);
 }
 
 function parseJsonArray(text: string, file: string, threadId: string, title: string): Thread[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    throw new ThreadstanceError('INPUT_JSON', `invalid JSON: ${(err as Error).message}`, { file });
-  }
-  if (!Array.isArray(value)) throw new ThreadstanceError('INPUT_JSON', 'expected a JSON array of comment objects', { file });
-  const records = value.map((fields, i) => ({ fields: (fields ?? {}) as Record<string, unknown>, line: i + 1 }));
-  return build(records, file, threadId, title, 'json');
+  const doc = parseLocatedJson(text, file);
+  const value = doc.value;
+  if (!Array.isArray(value)) throw new ThreadstanceError('INPUT_SHAPE', `expected a JSON array of comment objects; found ${describe(value)}`, { file, line: 1 });
+  const records: RawRecord[] = [];
+  const bad: Skipped[] = [];
+  value.forEach((fields, i) => {
+    const line = doc.lineAt(value, i);
+    if (isObject(fields)) records.push({ fields, line });
+    else bad.push({ file, line, reason: `[${i}]: expected a JSON object with a "text" field, found ${describe(fields)}`, raw: excerpt(fields) });
+  });
+  return withSkipped(build(records, file, threadId, title, 'json'), bad);
+}
+
+/** Records that belong to no thread are reported with the first thread's. */
+function withSkipped(threads: Thread[], bad: Skipped[]): Thread[] {
+  threads[0]!.skipped.push(...bad);
+  threads[0]!.skipped.sort((a, b) => a.line - b.line);
+  return threads;
 }
 
 /** How many blank lines start at 1-based line `from`. */

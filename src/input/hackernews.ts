@@ -7,6 +7,7 @@
 import type { Skipped, Thread } from '../types.js';
 import { ThreadstanceError } from '../errors.js';
 import { parseLocatedJson, jsonPath, type LocatedJson } from './json.js';
+import { extend, formatPath, type PathNode } from './json-path.js';
 import { htmlToText } from './html.js';
 import { assemble, count, excerpt, isObject, isoFromEpoch, isoFromString, str, type Draft, type Status } from './thread.js';
 import { describe, firstJsonLine, jsonValue, sniffJsonShape } from './sniff.js';
@@ -55,7 +56,7 @@ export function parseHackerNews(text: string, file: string, threadId: string, ti
     const v = doc.value;
     if (isAlgolia(v)) {
       storyId = str(v.story_id) || (v.parent_id === null || v.parent_id === undefined ? str(v.id) : undefined);
-      walkAlgolia(v, [], doc, file, drafts, skipped, v.type === 'story' || v.parent_id === null ? 0 : undefined);
+      walkAlgolia(v, doc, file, drafts, skipped, v.type === 'story' || v.parent_id === null ? 0 : undefined);
     } else if (isFirebase(v) || (Array.isArray(v) && (v.length === 0 || isFirebase(v[0])))) {
       const items = Array.isArray(v) ? v : [v];
       items.forEach((item, i) => {
@@ -74,36 +75,43 @@ export function parseHackerNews(text: string, file: string, threadId: string, ti
   return [assemble(byRank(drafts, rank), skipped, { file, id: threadId, title: title || storyTitle, format: 'hackernews', order: 'tree', opId: storyId ?? story?.id })];
 }
 
-function walkAlgolia(item: Record<string, unknown>, path: (string | number)[], doc: LocatedJson, file: string, drafts: Draft[], skipped: Skipped[], depth: number | undefined): void {
-  const where = jsonPath(path);
-  const line = doc.lineOf(item);
-  if (typeof item.id !== 'number' && typeof item.id !== 'string') {
-    skipped.push({ file, line, reason: `${where}: an item without "id"`, raw: excerpt(item) });
-    return;
+/** Reads an Algolia item tree depth-first (an item, then its replies), with a stack of its own so that no depth overflows the call stack. */
+function walkAlgolia(top: Record<string, unknown>, doc: LocatedJson, file: string, drafts: Draft[], skipped: Skipped[], topDepth: number | undefined): void {
+  const stack: { item: Record<string, unknown>; path: PathNode | undefined; depth: number | undefined }[] = [{ item: top, path: undefined, depth: topDepth }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { item, path, depth } = next;
+    const where = formatPath(path);
+    const line = doc.lineOf(item);
+    const children = Array.isArray(item.children) ? item.children : [];
+    // Replies are read even under an item that cannot be: none is lost with it.
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child: unknown = children[i];
+      const childPath = extend(path, 'children', i);
+      if (isObject(child)) stack.push({ item: child, path: childPath, depth: depth === undefined ? undefined : depth + 1 });
+      else skipped.push({ file, line: doc.lineAt(children, i), reason: `${formatPath(childPath)}: expected an item object, found ${describe(child)}`, raw: excerpt(child) });
+    }
+    if (typeof item.id !== 'number' && typeof item.id !== 'string') {
+      skipped.push({ file, line, reason: `${where}: an item without "id"`, raw: excerpt(item) });
+      continue;
+    }
+    const deleted = item.author === null && (item.text === null || item.text === undefined) && item.type !== 'story';
+    const html = htmlToText(typeof item.text === 'string' ? item.text : '');
+    const titleText = str(item.title);
+    drafts.push({
+      id: str(item.id),
+      parentId: depth === 0 ? '' : str(item.parent_id),
+      author: str(item.author),
+      likes: count(item.points),
+      createdAt: isoFromString(item.created_at) || isoFromEpoch(item.created_at_i),
+      text: [titleText, html.text].filter((t) => t !== '').join('\n\n'),
+      media: [...(str(item.url) ? [str(item.url)] : []), ...html.media],
+      status: deleted ? 'deleted' : '',
+      url: `${ITEM_URL}${str(item.id)}`,
+      ...(depth === undefined ? {} : { depth }),
+      line,
+      where,
+    });
   }
-  const deleted = item.author === null && (item.text === null || item.text === undefined) && item.type !== 'story';
-  const html = htmlToText(typeof item.text === 'string' ? item.text : '');
-  const titleText = str(item.title);
-  drafts.push({
-    id: str(item.id),
-    parentId: depth === 0 ? '' : str(item.parent_id),
-    author: str(item.author),
-    likes: count(item.points),
-    createdAt: isoFromString(item.created_at) || isoFromEpoch(item.created_at_i),
-    text: [titleText, html.text].filter((t) => t !== '').join('\n\n'),
-    media: [...(str(item.url) ? [str(item.url)] : []), ...html.media],
-    status: deleted ? 'deleted' : '',
-    url: `${ITEM_URL}${str(item.id)}`,
-    ...(depth === undefined ? {} : { depth }),
-    line,
-    where,
-  });
-  const children = Array.isArray(item.children) ? item.children : [];
-  children.forEach((child, i) => {
-    const childPath = [...path, 'children', i];
-    if (isObject(child)) walkAlgolia(child, childPath, doc, file, drafts, skipped, depth === undefined ? undefined : depth + 1);
-    else skipped.push({ file, line: doc.lineAt(children, i), reason: `${jsonPath(childPath)}: expected an item object, found ${describe(child)}`, raw: excerpt(child) });
-  });
 }
 
 /** One Firebase item; its `kids` go to `rank` (each kid's place among its siblings). */

@@ -36,12 +36,23 @@ export function htmlToText(html: string): HtmlText {
   return { text: out.done().join('\n'), media: [...new Set(media)] };
 }
 
+/**
+ * Elements nested deeper than this are read as if they were not there (their text stays, in the
+ * element at the limit): rendering walks the tree recursively, and no post nests 100 elements.
+ */
+const MAX_NESTING = 100;
+
 function parse(html: string): El {
   const root: El = { name: '#root', attrs: {}, children: [] };
   const stack: El[] = [root];
+  let flattened = 0;
   const parser = new Parser(
     {
       onopentag(name, attrs) {
+        if (stack.length > MAX_NESTING) {
+          flattened++;
+          return;
+        }
         const el: El = { name, attrs, children: [] };
         stack.at(-1)!.children.push(el);
         stack.push(el);
@@ -50,7 +61,8 @@ function parse(html: string): El {
         stack.at(-1)!.children.push(text);
       },
       onclosetag() {
-        if (stack.length > 1) stack.pop();
+        if (flattened > 0) flattened--;
+        else if (stack.length > 1) stack.pop();
       },
     },
     { decodeEntities: true },

@@ -93,8 +93,10 @@ export const FORMAT_NAMES = ['auto', ...ADAPTERS.map((a) => a.name)];
 /** Picks the adapter for `format` ('auto' sniffs) and parses the text into its threads. */
 export function readThreads(text: string, file: string, format = 'auto', title = ''): Thread[] {
   const threadId = path.basename(file).replace(/\.[^.]+$/, '');
-  if (text.replace(/^\uFEFF/, '').trim() === '') {
-    throw new ThreadstanceError('INPUT_EMPTY', 'the file is empty; expected a comment thread', { file });
+  const content = text.replace(/^\uFEFF/, '');
+  if (content.trim() === '') {
+    const what = content === '' ? 'the file is empty' : `the file holds only white space (${content.length} characters)`;
+    throw new ThreadstanceError('INPUT_EMPTY', `${what}; expected a comment thread`, { file });
   }
   const adapter =
     format === 'auto' ? ADAPTERS.find((a) => a.sniff(text, file)) : ADAPTERS.find((a) => a.name === format);

@@ -4,6 +4,9 @@
  * malformed or truncated file goes wrong, with the JSON path of the value being read.
  */
 import { ThreadstanceError } from '../errors.js';
+import { jsonPath, type Key } from './json-path.js';
+
+export { jsonPath } from './json-path.js';
 
 /** A parsed JSON document and the 1-based line where each of its objects and arrays starts. */
 export interface LocatedJson {
@@ -13,8 +16,6 @@ export interface LocatedJson {
   /** Line where the value at `array[index]` starts, whatever its type. */
   lineAt(array: unknown[], index: number): number;
 }
-
-type Key = string | number;
 
 /** Parses `text` as one JSON value; a syntax error or an early end names line, column and JSON path. */
 export function parseLocatedJson(text: string, file: string): LocatedJson {
@@ -28,17 +29,16 @@ export function parseLocatedJson(text: string, file: string): LocatedJson {
   };
 }
 
-/** Formats a JSON path as `post_stream.posts[3].cooked` (`$` for the document itself). */
-export function jsonPath(path: readonly Key[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += /^[A-Za-z_$][\w$]*$/.test(key) ? (out ? '.' : '') + key : `[${JSON.stringify(key)}]`;
-  }
-  return out || '$';
-}
-
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/** A container being read: an object waiting for the value of `key`, or an array. */
+type Frame = { kind: 'object'; node: Record<string, unknown>; key: string } | { kind: 'array'; node: unknown[]; lines: number[] };
+
+/** Sets a key as JSON.parse does: "__proto__" becomes an own property, not the object's prototype. */
+function setKey(node: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(node, key, { value, writable: true, enumerable: true, configurable: true });
+  else node[key] = value;
+}
 
 class Reader {
   readonly lines = new WeakMap<object, number>();
@@ -53,6 +53,8 @@ class Reader {
   constructor(
     private readonly s: string,
     private readonly file: string,
+    /** What the text is, for messages: a whole file, or one line of JSON Lines. */
+    private readonly unit: 'file' | 'line' = 'file',
   ) {}
 
   document(): unknown {
@@ -64,10 +66,85 @@ class Reader {
     return value;
   }
 
+  /**
+   * One value, read with a stack of open containers instead of recursion, so that a reply chain
+   * nested 50,000 levels deep (a Reddit or Hacker News thread) cannot overflow the call stack.
+   */
   private value(): unknown {
+    const frames: Frame[] = [];
+    for (;;) {
+      let done: unknown;
+      const c = this.s[this.i];
+      if (c === '{') {
+        const node: Record<string, unknown> = {};
+        this.enter('object', node);
+        this.space();
+        if (this.s[this.i] === '}') done = this.leave(node);
+        else {
+          frames.push({ kind: 'object', node, key: this.key() });
+          continue;
+        }
+      } else if (c === '[') {
+        const node: unknown[] = [];
+        const lines: number[] = [];
+        this.itemLines.set(node, lines);
+        this.enter('array', node);
+        this.space();
+        if (this.s[this.i] === ']') done = this.leave(node);
+        else {
+          frames.push({ kind: 'array', node, lines });
+          this.path.push(0);
+          lines.push(this.line);
+          continue;
+        }
+      } else done = this.scalar();
+      // A value is complete: hand it to the containers it closes, until one expects another value.
+      for (;;) {
+        const top = frames.at(-1);
+        if (!top) return done;
+        this.path.pop();
+        this.space();
+        const next = this.s[this.i];
+        if (top.kind === 'object') {
+          setKey(top.node, top.key, done);
+          if (next === ',') {
+            this.i++;
+            top.key = this.key();
+            break;
+          }
+          if (next !== '}') this.fail(`expected "," or "}" after the value of "${top.key}", found ${this.found()}`);
+        } else {
+          top.node.push(done);
+          if (next === ',') {
+            this.i++;
+            this.space();
+            this.path.push(top.node.length);
+            top.lines.push(this.line);
+            break;
+          }
+          if (next !== ']') this.fail(`expected "," or "]" after item ${top.node.length - 1}, found ${this.found()}`);
+        }
+        done = this.leave(top.node);
+        frames.pop();
+      }
+    }
+  }
+
+  /** A quoted key and its colon; leaves the key on the path for messages about its value. */
+  private key(): string {
+    this.space();
+    if (this.s[this.i] !== '"') this.fail(`expected a quoted key, found ${this.found()}`);
+    const key = this.string();
+    this.space();
+    if (this.s[this.i] !== ':') this.fail(`expected ":" after the key "${key}", found ${this.found()}`);
+    this.i++;
+    this.space();
+    this.path.push(key);
+    return key;
+  }
+
+  private scalar(): unknown {
     const c = this.s[this.i];
-    if (c === '{') return this.object();
-    if (c === '[') return this.array();
     if (c === '"') return this.string();
     if (c === 't' && this.s.startsWith('true', this.i)) return this.skip(4, true);
     if (c === 'f' && this.s.startsWith('false', this.i)) return this.skip(5, false);
@@ -76,55 +153,6 @@ class Reader {
     const m = NUMBER.exec(this.s);
     if (m) return this.skip(m[0].length, Number(m[0]));
     return this.fail(`expected a JSON value, found ${this.found()}`);
-  }
-
-  private object(): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    this.enter('object', out);
-    this.space();
-    if (this.s[this.i] === '}') return this.leave(out);
-    for (;;) {
-      this.space();
-      if (this.s[this.i] !== '"') this.fail(`expected a quoted key, found ${this.found()}`);
-      const key = this.string();
-      this.space();
-      if (this.s[this.i] !== ':') this.fail(`expected ":" after the key "${key}", found ${this.found()}`);
-      this.i++;
-      this.space();
-      this.path.push(key);
-      out[key] = this.value();
-      this.path.pop();
-      this.space();
-      if (this.s[this.i] === ',') {
-        this.i++;
-        continue;
-      }
-      if (this.s[this.i] === '}') return this.leave(out);
-      this.fail(`expected "," or "}" after the value of "${key}", found ${this.found()}`);
-    }
-  }
-
-  private array(): unknown[] {
-    const out: unknown[] = [];
-    const lines: number[] = [];
-    this.itemLines.set(out, lines);
-    this.enter('array', out);
-    this.space();
-    if (this.s[this.i] === ']') return this.leave(out);
-    for (;;) {
-      this.space();
-      this.path.push(out.length);
-      lines.push(this.line);
-      out.push(this.value());
-      this.path.pop();
-      this.space();
-      if (this.s[this.i] === ',') {
-        this.i++;
-        continue;
-      }
-      if (this.s[this.i] === ']') return this.leave(out);
-      this.fail(`expected "," or "]" after item ${out.length - 1}, found ${this.found()}`);
-    }
   }
 
   private string(): string {
@@ -194,7 +222,10 @@ class Reader {
     if (this.i >= this.s.length && this.open.length > 0) {
       const inner = this.open.at(-1)!;
       const outer = this.open[0]!;
-      text = `the file ends inside the ${inner.kind} opened at line ${inner.line}, column ${inner.column}${at}; it looks truncated (the outermost ${outer.kind}, opened at line ${outer.line}, column ${outer.column}, is never closed). Save the whole response again`;
+      text =
+        this.unit === 'line'
+          ? `the line ends inside the ${inner.kind} opened at column ${inner.column}${at}; it looks cut short`
+          : `the file ends inside the ${inner.kind} opened at line ${inner.line}, column ${inner.column}${at}; it looks truncated (the outermost ${outer.kind}, opened at line ${outer.line}, column ${outer.column}, is never closed). Save the whole response again`;
     } else text += at;
     throw new ThreadstanceError('INPUT_JSON', `invalid JSON: ${text}`, {
       file: this.file,
@@ -218,8 +249,18 @@ export function readJsonLines(text: string): JsonLine[] {
       try {
         out.push({ line: i + 1, value: JSON.parse(raw) as unknown });
       } catch (err) {
-        out.push({ line: i + 1, error: `invalid JSON: ${(err as Error).message}`, raw: raw.slice(0, 200) });
+        out.push({ line: i + 1, error: lineError(raw, err as Error), raw: raw.slice(0, 200) });
       }
     });
   return out;
+}
+
+/** Why one line is not JSON, with the column where it goes wrong (read again by the locating reader). */
+function lineError(raw: string, err: Error): string {
+  try {
+    new Reader(raw, '', 'line').document();
+  } catch (located) {
+    if (located instanceof ThreadstanceError) return `${located.message} (column ${located.place.column})`;
+  }
+  return `invalid JSON: ${err.message}`;
 }

@@ -7,7 +7,7 @@ import type { Skipped, Thread } from '../types.js';
 import { ThreadstanceError } from '../errors.js';
 import { parseLocatedJson, jsonPath } from './json.js';
 import { markdownToText } from './markdown.js';
-import { assemble, count, excerpt, isObject, isoFromString, str, threadIdFor, type Draft, type Status } from './thread.js';
+import { assemble, count, excerpt, shown, isObject, isoFromString, str, threadIdFor, type Draft, type Status } from './thread.js';
 import { describe, sniffJsonShape } from './sniff.js';
 
 /** True for an object whose `comments[]` are Lemmy comment views (`comment.path`). */
@@ -54,7 +54,7 @@ function toDraft(view: unknown, where: string, line: number): { draft: Draft; po
   const id = str(c.id);
   if (!id) return 'comment.id is missing';
   const path = str(c.path).split('.').filter((p) => p !== '');
-  if (path.length < 2 || path.at(-1) !== id) return `comment.path is ${JSON.stringify(c.path) ?? 'missing'}; expected "0.….${id}"`;
+  if (path.length < 2 || path.at(-1) !== id) return `comment.path is ${c.path === undefined ? 'missing' : shown(c.path)}; expected "0.….${id}"`;
   let status: Status = '';
   if (c.removed === true) status = 'removed';
   if (c.deleted === true) status = 'deleted';

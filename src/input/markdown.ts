@@ -49,7 +49,7 @@ export function markdownToText(markdown: string): MarkdownText {
       continue;
     }
     if (fence !== '' || /^( {4}|\t)/.test(rawLine)) {
-      out.push(rawLine.replace(/\s+$/, ''));
+      out.push(rawLine.trimEnd());
       continue;
     }
     // A line right after a quote line continues the quote (Markdown's lazy continuation).
@@ -68,18 +68,44 @@ export function markdownToText(markdown: string): MarkdownText {
 function line(raw: string, media: string[]): string {
   let s = park(raw);
   // Reddit spoilers >!text!< before quote markers, which they resemble.
-  s = s.replace(/>!(.+?)!</g, '$1');
+  s = segmented(s, (piece) => piece.replace(/>!(.+?)!</g, '$1'));
   if (/^\s*([-*_])(\s*\1){2,}\s*$/.test(s)) return '';
   if (/^\s*:::/.test(s)) return ''; // Lemmy's ::: spoiler blocks
   const quote = /^\s*(?:>\s?)+/.exec(s);
   const prefix = quote ? '> ' : '';
   if (quote) s = s.slice(quote[0].length);
-  if (/^\s{0,3}#{1,6}\s/.test(s)) s = s.replace(/^\s{0,3}#{1,6}\s+/, '').replace(/\s+#+\s*$/, '');
+  if (/^\s{0,3}#{1,6}\s/.test(s)) s = closingHashes(s.replace(/^\s{0,3}#{1,6}\s+/, ''));
+  s = segmented(s.replace(/^(\s*)[*+-]\s+/, '$1- '), (piece) => inline(piece, media));
+  return (prefix + unpark(s)).trimEnd();
+}
+
+/**
+ * Characters of a line the inline rules read at once. A rule that looks for the end of a link or
+ * of emphasis ("[", "**") reads on to the end of what it is given, from every opening mark: on a
+ * line of 1 MB with many unclosed marks that is quadratic. Longer lines are read in pieces cut at a
+ * space, so a link or emphasis that spans a cut keeps its marks.
+ */
+const PIECE = 2000;
+
+function segmented(s: string, rules: (piece: string) => string): string {
+  if (s.length <= PIECE) return rules(s);
+  const out: string[] = [];
+  for (let at = 0; at < s.length; ) {
+    let end = Math.min(s.length, at + PIECE);
+    const space = end < s.length ? s.lastIndexOf(' ', end) : -1;
+    if (space > at + PIECE / 2) end = space;
+    out.push(rules(s.slice(at, end)));
+    at = end;
+  }
+  return out.join('');
+}
+
+/** Code spans, images, links and emphasis of a piece of a line. */
+function inline(piece: string, media: string[]): string {
   // Addresses and code spans are set aside so that emphasis rules cannot touch them (`__init__`, `a_b_c`).
   const kept: string[] = [];
   const keep = (t: string): string => `\ue100${kept.push(t) - 1}\ue101`;
-  s = s
-    .replace(/^(\s*)[*+-]\s+/, '$1- ')
+  return piece
     .replace(/`([^`]+)`/g, (_m, code: string) => keep(code))
     .replace(IMAGE, (_m, _alt: string, url: string) => {
       media.push(url);
@@ -100,5 +126,12 @@ function line(raw: string, media: string[]): string {
     .replace(/\^\(([^)]*)\)/g, '$1')
     .replace(/(^|\s)\^(?=\S)/g, '$1')
     .replace(/\ue100(\d+)\ue101/g, (_m, i: string) => kept[Number(i)]!);
-  return (prefix + unpark(s)).replace(/\s+$/, '');
+}
+
+/** A heading without its closing hashes ("Title ##" → "Title"), found from the end: a regex would retry every space of a long run. */
+function closingHashes(heading: string): string {
+  const t = heading.trimEnd();
+  let j = t.length;
+  while (j > 0 && t[j - 1] === '#') j--;
+  return j < t.length && j > 0 && /\s/.test(t[j - 1]!) ? t.slice(0, j).trimEnd() : heading;
 }

@@ -47,12 +47,20 @@ export function splitMedia(text: string): SplitText {
         }),
     );
   }
+  // Spaces and tabs at line ends go line by line: /[ \t]+\n/ would retry every space of a long run (quadratic).
   const body = kept
+    .map(trimBlanksEnd)
     .join('\n')
-    .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   return { body, media, quoted };
+}
+
+/** The line without the spaces and tabs at its end. */
+function trimBlanksEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line.charCodeAt(end - 1) === 0x20 || line.charCodeAt(end - 1) === 0x09)) end--;
+  return end === line.length ? line : line.slice(0, end);
 }
 
 /**

@@ -2,6 +2,8 @@
 import type { Comment, Skipped } from '../types.js';
 import { ThreadstanceError } from '../errors.js';
 import { splitMedia } from './media.js';
+import { excerpt, jsonText, shown } from './thread.js';
+import { describe } from './sniff.js';
 
 /**
  * Fields threadstance interprets; every other column passes through untouched. `parent` is read as
@@ -33,8 +35,11 @@ export function recordsToComments(
       skipped.push({
         file,
         line,
-        reason: text === undefined || text === null ? 'no "text" field' : `"text" is a ${typeof text}, expected a string`,
-        raw: JSON.stringify(fields).slice(0, 200),
+        reason:
+          text === undefined || text === null
+            ? `no "text" field (found ${Object.keys(fields).slice(0, 8).map((k) => JSON.stringify(k)).join(', ') || 'no fields'})`
+            : `"text" is ${describe(text)}, expected a string`,
+        raw: excerpt(fields),
       });
       continue;
     }
@@ -75,7 +80,7 @@ function asString(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
+  return jsonText(value);
 }
 
 function parseLikes(value: unknown, file: string, line: number): number | null {
@@ -84,7 +89,7 @@ function parseLikes(value: unknown, file: string, line: number): number | null {
   if (!Number.isInteger(n) || n < 0) {
     throw new ThreadstanceError(
       'INPUT_BAD_LIKES',
-      `"likes" is ${JSON.stringify(value)}; expected a whole number of 0 or more, or an empty cell`,
+      `"likes" is ${shown(value)}; expected a whole number of 0 or more, or an empty cell`,
       { file, line, field: 'likes' },
     );
   }

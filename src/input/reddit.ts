@@ -4,13 +4,12 @@
  */
 import type { Skipped, Thread } from '../types.js';
 import { ThreadstanceError } from '../errors.js';
-import { parseLocatedJson, jsonPath, type LocatedJson } from './json.js';
+import { parseLocatedJson, type LocatedJson } from './json.js';
+import { extend, formatPath, type PathNode } from './json-path.js';
 import { decodeEntities } from './markdown.js';
-import { assemble, count, excerpt, isObject, isoFromEpoch, str, type Draft } from './thread.js';
+import { assemble, count, excerpt, shown, isObject, isoFromEpoch, str, type Draft } from './thread.js';
 import { describe, sniffJsonShape } from './sniff.js';
 import { GONE, parseRedditDump, redditMarkdown, sniffRedditDump, stripPrefix } from './reddit-dump.js';
-
-type Key = string | number;
 
 /** True for a Reddit Listing (or an array of them), or a Pushshift/Arctic Shift dump. */
 export function sniffReddit(text: string): boolean {
@@ -31,11 +30,12 @@ export function parseReddit(text: string, file: string, threadId: string, title:
     throw new ThreadstanceError('INPUT_SHAPE', `expected Reddit's comments JSON: an array of Listings ({"kind": "Listing", "data": {"children": [...]}}); found ${describe(doc.value)}`, { file, line: 1 });
   }
   const reader = new ListingReader(doc, file);
-  listings.forEach((listing, i) => reader.children(listing as Record<string, unknown>, Array.isArray(doc.value) ? [i] : []));
+  listings.forEach((listing, i) => reader.read(listing as Record<string, unknown>, Array.isArray(doc.value) ? extend(undefined, i) : undefined));
   const opId = reader.drafts.find((d) => d.depth === 0)?.id ?? reader.linkId;
   return [assemble(reader.drafts, reader.skipped, { file, id: threadId, title: title || reader.title, format: 'reddit', order: 'given', opId })];
 }
 
+/** Walks the Listings depth-first with a stack of its own, so that a reply chain of any depth cannot overflow the call stack. */
 class ListingReader {
   readonly drafts: Draft[] = [];
   readonly skipped: Skipped[] = [];
@@ -48,32 +48,43 @@ class ListingReader {
     private readonly file: string,
   ) {}
 
-  children(listing: Record<string, unknown>, path: Key[]): void {
-    const data = listing.data as Record<string, unknown>;
-    const children = data.children as unknown[];
-    children.forEach((child, i) => this.thing(child, [...path, 'data', 'children', i], this.doc.lineAt(children, i)));
+  /** Reads a Listing's things and, before the next sibling, each thing's replies (Reddit's display order). */
+  read(listing: Record<string, unknown>, path: PathNode | undefined): void {
+    const stack: { child: unknown; path: PathNode | undefined; line: number }[] = [];
+    const pushChildren = (l: Record<string, unknown>, at: PathNode | undefined): void => {
+      const children = (l.data as Record<string, unknown>).children as unknown[];
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ child: children[i], path: extend(at, 'data', 'children', i), line: this.doc.lineAt(children, i) });
+    };
+    pushChildren(listing, path);
+    for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+      const replies = this.thing(item.child, item.path, item.line);
+      if (replies) pushChildren(replies, extend(item.path, 'data', 'replies'));
+    }
   }
 
-  private thing(child: unknown, path: Key[], line: number): void {
-    const where = jsonPath(path);
+  /** Reads one thing; returns its replies Listing, if it has one (also of a thing that cannot be read, so that no reply is lost). */
+  private thing(child: unknown, path: PathNode | undefined, line: number): Record<string, unknown> | undefined {
+    const where = formatPath(path);
     const skip = (reason: string): void => void this.skipped.push({ file: this.file, line, reason: `${where}: ${reason}`, raw: excerpt(child) });
-    if (!isObject(child) || !isObject(child.data)) return skip(`expected a Reddit thing {"kind", "data"}, found ${describe(child)}`);
+    if (!isObject(child) || !isObject(child.data)) return void skip(`expected a Reddit thing {"kind", "data"}, found ${describe(child)}`);
     const data = child.data;
     if (child.kind === 't3') {
       this.title ||= decodeEntities(str(data.title));
-      return this.push(post(data, where, line), skip);
+      this.push(post(data, where, line), skip);
+    } else if (child.kind === 'more') this.push(more(data, where, line), skip);
+    else if (child.kind !== 't1') skip(`unknown kind ${shown(child.kind)}; expected t1 (comment), t3 (post) or more`);
+    else {
+      this.linkId ||= stripPrefix(data.link_id);
+      this.push(comment(data, where, line), skip);
     }
-    if (child.kind === 'more') return this.push(more(data, where, line), skip);
-    if (child.kind !== 't1') return skip(`unknown kind ${JSON.stringify(child.kind)}; expected t1 (comment), t3 (post) or more`);
-    this.linkId ||= stripPrefix(data.link_id);
-    this.push(comment(data, where, line), skip);
-    if (isObject(data.replies) && isObject(data.replies.data) && Array.isArray(data.replies.data.children)) this.children(data.replies, [...path, 'data', 'replies']);
-    else if (data.replies !== '' && data.replies !== undefined && data.replies !== null) skip(`"replies" is ${describe(data.replies)}; expected a Listing or ""`);
+    if (isObject(data.replies) && isObject(data.replies.data) && Array.isArray(data.replies.data.children)) return data.replies;
+    if (data.replies !== '' && data.replies !== undefined && data.replies !== null) skip(`"replies" is ${describe(data.replies)}; expected a Listing or ""`);
+    return undefined;
   }
 
   private push(draft: Draft | string, skip: (reason: string) => void): void {
-    if (typeof draft === 'string') return skip(draft);
-    this.drafts.push(draft);
+    if (typeof draft === 'string') skip(draft);
+    else this.drafts.push(draft);
   }
 }
 

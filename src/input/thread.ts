@@ -107,7 +107,9 @@ function treeOrder(drafts: Draft[], byId: Map<string, Draft>): Draft[] {
       if (seen.has(d.id)) continue;
       seen.add(d.id);
       out.push(d);
-      stack.push(...(children.get(d.id) ?? []).slice().reverse());
+      // One push per reply: spreading 100,000 replies of one post into push() would overflow the stack.
+      const replies = children.get(d.id) ?? [];
+      for (let i = replies.length - 1; i >= 0; i--) stack.push(replies[i]!);
     }
   };
   roots.forEach(visit);
@@ -182,9 +184,23 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** A short excerpt of a record for a skipped-record report. */
+/** A value as JSON text; one nested too deeply for JSON.stringify is described instead of crashing the run. */
+export function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    return '(nested too deeply to show)';
+  }
+}
+
+/** A value as JSON for a message (strings quoted), cut at 200 characters. */
+export function shown(value: unknown): string {
+  return jsonText(value).slice(0, 200);
+}
+
+/** A short excerpt of a record for a skipped-record report (a value nested too deeply to print is described instead). */
 export function excerpt(value: unknown): string {
-  return (typeof value === 'string' ? value : JSON.stringify(value) ?? '').slice(0, 200);
+  return (typeof value === 'string' ? value : jsonText(value)).slice(0, 200);
 }
 
 /** Keeps a file's records grouped by the platform's thread: one thread keeps the file's name, several take the platform's thread ids. */

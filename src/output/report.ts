@@ -10,6 +10,9 @@ import { esc, excerpt, num } from './report-html.js';
 import { sentimentHistogram, stanceBar } from './report-charts.js';
 import { anchor, threadHtml } from './report-thread.js';
 
+/** The tag that marks a report as threadstance's (an earlier one may be replaced without --force). */
+export const REPORT_GENERATOR = '<meta name="generator" content="threadstance">';
+
 /** What the report shows: the run's threads and rows, the claims in use, and the summary rows (summarizeRun). */
 export interface ReportInput {
   results: { thread: Thread; rows: AnalyzedComment[] }[];
@@ -68,7 +71,7 @@ export function reportHtml(input: ReportInput, assets: ReportAssets = reportAsse
     '<html lang="en"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">`,
-    '<meta name="generator" content="threadstance">',
+    REPORT_GENERATOR,
     `<title>${esc(title)} · threadstance report</title>`,
     `<style>${assets.css}</style></head><body>`,
     `<header class="top"><p class="kicker">threadstance report</p><h1>${esc(title)}</h1><p class="meta">${meta.join(' · ')}</p>`,

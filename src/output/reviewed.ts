@@ -4,6 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { ThreadstanceError } from '../errors.js';
+import { decodeWindows1252 } from '../input/decode.js';
 
 /** A reviewed file as header-keyed rows of raw cells (the formula escape is still on them). */
 export interface ReviewedTable {
@@ -28,7 +29,7 @@ export function decodeSpreadsheetBytes(bytes: Uint8Array): { text: string; encod
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
 }
 

@@ -56,10 +56,13 @@ function summarizeRows(thread: string, rows: AnalyzedComment[], claimIds: string
   return out;
 }
 
+/** The summary's header row. */
+export const SUMMARY_HEADER = ['thread', 'claim', 'stance', 'comments', 'share', 'likes', 'like_share', 'skipped_records'];
+
 /** summary.csv text, in `dialect` (default `excel`). */
 export function summaryCsv(rows: SummaryRow[], dialect: CsvDialect = 'excel'): string {
   return toCsv(
-    ['thread', 'claim', 'stance', 'comments', 'share', 'likes', 'like_share', 'skipped_records'],
+    SUMMARY_HEADER,
     rows.map((r) => [r.thread, r.claim, r.stance, r.comments, r.share, r.likes, r.likeShare ?? '', r.skipped]),
     dialect,
   );
