@@ -1,5 +1,5 @@
 /** The analysis stage: each comment of a thread → sentiment and a judgement per claim, with thread context. */
-import type { AnalyzedComment, Judgement, Thread } from '../types.js';
+import type { AnalyzedComment, Comment, Judgement, Thread } from '../types.js';
 import { view } from './nlp.js';
 import { activate, type CompiledClaims } from './compile.js';
 import { readComment } from './stance.js';
@@ -15,56 +15,115 @@ export const UNSCORED = new Set(['deleted', 'removed', 'more', 'empty', 'action'
 /** Below this confidence a stance other than `none` is flagged for review. */
 export const REVIEW_BELOW = 0.5;
 
+/** What the analysis needs to know of a comment's thread. */
+export interface ThreadContext {
+  title: string;
+  format: string;
+  /** No reply structure: the previous comment stands in for the parent. */
+  flat: boolean;
+}
+
+/**
+ * Comments a thread keeps for its replies' context (their judgements, by id). A reply to an older
+ * comment is judged without its parent's stance, as if the parent were not in the input; so memory
+ * stays flat on a dump of millions of comments.
+ */
+export const PARENT_CACHE = 20000;
+
 /** Analyzes every comment of the thread in order; returns new values, touches no files. */
 export function analyzeThread(thread: Thread, cc: CompiledClaims): AnalyzedComment[] {
-  activate(cc);
-  const strong = new Set(sharedCues().sarcasmStrong.map((p) => p.text));
-  const drafts = new Map<string, Map<string, Draft>>();
-  const byId = new Map(thread.comments.map((c) => [c.id, c]));
-  const results: AnalyzedComment[] = [];
-  let topic: Set<string> | undefined;
-  const titleTopic = thread.title && thread.format !== 'pasted' ? topicOf(thread.title, cc) : undefined;
-  const root = thread.comments.find((c) => c.parentId === '' || !byId.has(c.parentId));
-  const rootClaims = cc.claims.filter((c) => c.claim.kind === 'root');
-  const rootWords = rootClaims.length > 0 && root ? contentWords(view(root.body)) : new Set<string>();
+  const analyzer = new ThreadAnalyzer(thread, cc);
+  return thread.comments.map((c) => analyzer.next(c));
+}
 
-  thread.comments.forEach((comment, position) => {
+/**
+ * Analyzes one thread's comments one at a time, in thread order, keeping only the context replies
+ * need: the opening post (root), the topic it sets, and the judgements of recent comments (PARENT_CACHE).
+ */
+export class ThreadAnalyzer {
+  private readonly drafts = new Map<string, { index: number; drafts: Map<string, Draft> }>();
+  private readonly strong: Set<string>;
+  private readonly titleTopic: Set<string> | undefined;
+  private readonly rootClaims: boolean;
+  private topic: Set<string> | undefined;
+  private root: { id: string } | undefined;
+  private rootWords = new Set<string>();
+  private previous: string | undefined;
+  private position = 0;
+
+  constructor(
+    private readonly thread: ThreadContext,
+    private readonly cc: CompiledClaims,
+  ) {
+    activate(cc);
+    this.strong = new Set(sharedCues().sarcasmStrong.map((p) => p.text));
+    this.titleTopic = thread.title && thread.format !== 'pasted' ? topicOf(thread.title, cc) : undefined;
+    this.rootClaims = cc.claims.some((c) => c.claim.kind === 'root');
+  }
+
+  /** The next comment of the thread: its sentiment, a judgement per claim, and whether to review it. */
+  next(comment: Comment): AnalyzedComment {
+    activate(this.cc);
+    const position = this.position++;
+    // The root: the thread's first comment whose parent is not among the comments read before it.
+    const isRoot = !this.root && (comment.parentId === '' || !this.drafts.has(comment.parentId));
+    if (isRoot) {
+      this.root = { id: comment.id };
+      if (this.rootClaims) this.rootWords = contentWords(view(comment.body));
+    }
+    const parentEntry = comment.parentId ? this.drafts.get(comment.parentId) : this.thread.flat && position > 0 ? this.previousEntry() : undefined;
+    const result = this.judge(comment, position, isRoot, parentEntry);
+    this.remember(comment, result.drafts);
+    return result.analyzed;
+  }
+
+  private previousEntry(): { index: number; drafts: Map<string, Draft> } | undefined {
+    return this.previous === undefined ? undefined : this.drafts.get(this.previous);
+  }
+
+  private remember(comment: Comment, own: Map<string, Draft>): void {
+    this.drafts.delete(comment.id);
+    this.drafts.set(comment.id, { index: comment.index, drafts: own });
+    if (this.drafts.size > PARENT_CACHE) this.drafts.delete(this.drafts.keys().next().value!);
+    this.previous = comment.id;
+  }
+
+  private judge(comment: Comment, position: number, isRoot: boolean, parentEntry: { index: number; drafts: Map<string, Draft> } | undefined): { analyzed: AnalyzedComment; drafts: Map<string, Draft> } {
+    const cc = this.cc;
     if (comment.status && UNSCORED.has(comment.status)) {
       // Deleted, removed and empty comments and `more` stubs keep their row for the thread's structure, unscored.
       const { mentionOnly: _m, ...blank } = none();
       const stances = new Map<string, Judgement>(cc.claims.map((c) => [c.claim.id, { ...blank, evidence: `not scored: ${comment.status}` }]));
-      drafts.set(comment.id, new Map(cc.claims.map((c) => [c.claim.id, none()])));
-      results.push({ comment, sentiment: { score: 0, label: 'neutral' }, sarcasm: [], stances, needsReview: false, reviewReason: '' });
-      return;
+      const drafts = new Map(cc.claims.map((c) => [c.claim.id, none()]));
+      return { analyzed: { comment, sentiment: { score: 0, label: 'neutral' }, sarcasm: [], stances, needsReview: false, reviewReason: '' }, drafts };
     }
     const v = view(comment.body);
-    const mediaSarcasm = comment.media.filter((m) => strong.has(m)).length;
+    const mediaSarcasm = comment.media.filter((m) => this.strong.has(m)).length;
     const reading = readComment(v, cc, mediaSarcasm, /[a-z]/.test(comment.body));
     const own = new Map<string, Draft>();
     for (const c of cc.claims) own.set(c.claim.id, aggregate(reading.findings.filter((f) => f.claim === c.claim.id)));
     const quoted = comment.quoted.length > 0 ? quoteDrafts(comment.quoted.join('\n'), cc) : undefined;
     // The topic: claims the opening post (or --title) asserts. Naming an actor, or relaying someone's claim, is not asserting it.
-    if (position === 0) topic = titleTopic ?? new Set([...own].filter(([, d]) => d.stance === 'support').map(([id]) => id));
+    if (position === 0) this.topic = this.titleTopic ?? new Set([...own].filter(([, d]) => d.stance === 'support').map(([id]) => id));
     const kind = replyKind(v, comment);
-    const parent = comment.parentId ? byId.get(comment.parentId) : thread.flat && position > 0 ? thread.comments[position - 1] : undefined;
-    const parentLabel = parent ? `comment ${parent.index}` : '';
+    const parentLabel = parentEntry ? `comment ${parentEntry.index}` : '';
     const event = eventWord(v);
     const stances = new Map<string, Judgement>();
     for (const c of cc.claims) {
       const id = c.claim.id;
       let d = own.get(id)!;
       if (c.claim.kind === 'root') {
-        const repliesToRoot = comment !== root && (comment.parentId === '' || comment.parentId === root?.id);
-        d = rootDraft(v, comment, { isRoot: comment === root, repliesToRoot, rootWords, parent: parent && drafts.get(parent.id)?.get(id), parentLabel, kind });
+        const repliesToRoot = !isRoot && (comment.parentId === '' || comment.parentId === this.root?.id);
+        d = rootDraft(v, comment, { isRoot, repliesToRoot, rootWords: this.rootWords, parent: parentEntry?.drafts.get(id), parentLabel, kind });
       } else if (quoted && (kind === 'agree' || kind === 'disagree' || kind === 'reaction')) {
         // What the comment does with its quote: "> …\n\nExactly." endorses it, "Nope" rebuts it.
         d = inherit(kind, quoted.get(id), 'the quoted text') ?? none();
       } else if (quoted && d.stance === 'none' && reading.ridicules) {
         d = ridicule(quoted.get(id)) ?? d;
       } else if (kind === 'agree' || kind === 'disagree' || kind === 'reaction') {
-        d = (parent && inherit(kind, drafts.get(parent.id)?.get(id), parentLabel)) ?? none();
-      } else if (position > 0 || titleTopic) {
-        d = withTopic(d, topic?.has(id) ?? false, event, v.sentenceText[0] ?? '');
+        d = (parentEntry && inherit(kind, parentEntry.drafts.get(id), parentLabel)) ?? none();
+      } else if (position > 0 || this.titleTopic) {
+        d = withTopic(d, this.topic?.has(id) ?? false, event, v.sentenceText[0] ?? '');
       } else if (d.mentionOnly) {
         d = { ...d, stance: 'neutral', confidence: 0.4 };
       }
@@ -72,10 +131,8 @@ export function analyzeThread(thread: Thread, cc: CompiledClaims): AnalyzedComme
       const { mentionOnly: _m, ...judgement } = d;
       stances.set(id, judgement);
     }
-    drafts.set(comment.id, own);
-    results.push({ comment, sentiment: sentimentOf(v), sarcasm: reading.irony, stances, ...review(stances) });
-  });
-  return results;
+    return { analyzed: { comment, sentiment: sentimentOf(v), sarcasm: reading.irony, stances, ...review(stances) }, drafts: own };
+  }
 }
 
 /** Judgements of quoted text, as if it were a comment of its own. */
