@@ -1,5 +1,5 @@
 /** The command line: commander wiring only; every command returns its exit status, nothing here calls process.exit. */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, ThreadstanceError, formatError } from './errors.js';
 import { FORMAT_NAMES } from './input/index.js';
 import { ENCODINGS } from './input/decode.js';
@@ -51,6 +51,7 @@ export async function execute(argv: string[], io: Io = processIo): Promise<numbe
     .addOption(new Option('--encoding <name>', 'encoding of the input files: auto = UTF-8, or UTF-16 when the file starts with its byte-order mark; latin1 or windows-1252 for old exports').choices(ENCODINGS).default('auto'))
     .option('--strict', 'fail (exit 1) when any input record cannot be read, or a filled review cell of --merge-review cannot be carried over, instead of reporting it')
     .option('-q, --quiet', 'print nothing but errors (and review cells --merge-review could not carry over)')
+    .addOption(new Option('--jobs <n>', 'worker threads for the analysis, each with its own model; default: one per core when the input has 20,000 comments or more, else 1 (no workers)').argParser(positiveInt))
     .option('--force', 'replace existing output files even when threadstance did not write them, or a reviewer has filled review cells in them')
     .action(async (inputs: string[], opts) => {
       status = await runAnalyze(inputs, opts, io);
@@ -93,3 +94,13 @@ export async function execute(argv: string[], io: Io = processIo): Promise<numbe
     return EXIT.badInput;
   }
 }
+
+/** Parses a whole number of 1 or more for an option; anything else is a usage error (exit 2). */
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < 1 || n > 256) {
+    throw new InvalidArgumentError(`expected a whole number from 1 to 256, got "${value}"`);
+  }
+  return n;
+}
+

@@ -24,11 +24,40 @@ export interface ThreadContext {
 }
 
 /**
- * Comments a thread keeps for its replies' context (their judgements, by id). A reply to an older
- * comment is judged without its parent's stance, as if the parent were not in the input; so memory
- * stays flat on a dump of millions of comments.
+ * Comments kept for their replies' context (their judgements, by id), over all threads of a run. A
+ * reply to an older comment is judged without its parent's stance, as if the parent were not in the
+ * input (the opening post of each thread is always kept); so memory stays flat on a dump of millions
+ * of comments.
  */
-export const PARENT_CACHE = 20000;
+export const PARENT_CACHE = 10000;
+
+/** A comment's judgements kept for its replies. */
+interface ParentEntry {
+  index: number;
+  drafts: Map<string, Draft>;
+}
+
+/** The judgements of the most recent comments, oldest dropped first once `limit` are kept. */
+export class ParentCache {
+  private readonly entries = new Map<string, ParentEntry>();
+  private analyzers = 0;
+  constructor(private readonly limit: number) {}
+  /** A key prefix of its own for each analyzer that shares the cache. */
+  nextPrefix(): string {
+    return String(this.analyzers++);
+  }
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+  get(key: string): ParentEntry | undefined {
+    return this.entries.get(key);
+  }
+  set(key: string, entry: ParentEntry): void {
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
 
 /** Analyzes every comment of the thread in order; returns new values, touches no files. */
 export function analyzeThread(thread: Thread, cc: CompiledClaims): AnalyzedComment[] {
@@ -41,20 +70,25 @@ export function analyzeThread(thread: Thread, cc: CompiledClaims): AnalyzedComme
  * need: the opening post (root), the topic it sets, and the judgements of recent comments (PARENT_CACHE).
  */
 export class ThreadAnalyzer {
-  private readonly drafts = new Map<string, { index: number; drafts: Map<string, Draft> }>();
+  private readonly prefix: string;
   private readonly strong: Set<string>;
   private readonly titleTopic: Set<string> | undefined;
   private readonly rootClaims: boolean;
   private topic: Set<string> | undefined;
   private root: { id: string } | undefined;
+  /** The opening post's judgements, kept however far back it is. */
+  private rootEntry: ParentEntry | undefined;
   private rootWords = new Set<string>();
   private previous: string | undefined;
   private position = 0;
 
+  /** `cache` may be shared by the analyzers of many threads (a dump): then PARENT_CACHE bounds them all together. */
   constructor(
     private readonly thread: ThreadContext,
     private readonly cc: CompiledClaims,
+    private readonly cache: ParentCache = new ParentCache(PARENT_CACHE),
   ) {
+    this.prefix = `${cache.nextPrefix()}\u0000`;
     activate(cc);
     this.strong = new Set(sharedCues().sarcasmStrong.map((p) => p.text));
     this.titleTopic = thread.title && thread.format !== 'pasted' ? topicOf(thread.title, cc) : undefined;
@@ -66,29 +100,28 @@ export class ThreadAnalyzer {
     activate(this.cc);
     const position = this.position++;
     // The root: the thread's first comment whose parent is not among the comments read before it.
-    const isRoot = !this.root && (comment.parentId === '' || !this.drafts.has(comment.parentId));
+    const isRoot = !this.root && (comment.parentId === '' || !this.cache.has(this.prefix + comment.parentId));
     if (isRoot) {
       this.root = { id: comment.id };
       if (this.rootClaims) this.rootWords = contentWords(view(comment.body));
     }
-    const parentEntry = comment.parentId ? this.drafts.get(comment.parentId) : this.thread.flat && position > 0 ? this.previousEntry() : undefined;
+    const parentEntry = comment.parentId ? (comment.parentId === this.root?.id ? this.rootEntry : this.cache.get(this.prefix + comment.parentId)) : this.thread.flat && position > 0 ? this.previousEntry() : undefined;
     const result = this.judge(comment, position, isRoot, parentEntry);
     this.remember(comment, result.drafts);
     return result.analyzed;
   }
 
-  private previousEntry(): { index: number; drafts: Map<string, Draft> } | undefined {
-    return this.previous === undefined ? undefined : this.drafts.get(this.previous);
+  private previousEntry(): ParentEntry | undefined {
+    return this.previous === undefined ? undefined : this.cache.get(this.prefix + this.previous);
   }
 
   private remember(comment: Comment, own: Map<string, Draft>): void {
-    this.drafts.delete(comment.id);
-    this.drafts.set(comment.id, { index: comment.index, drafts: own });
-    if (this.drafts.size > PARENT_CACHE) this.drafts.delete(this.drafts.keys().next().value!);
+    if (comment.id === this.root?.id && !this.rootEntry) this.rootEntry = { index: comment.index, drafts: own };
+    this.cache.set(this.prefix + comment.id, { index: comment.index, drafts: own });
     this.previous = comment.id;
   }
 
-  private judge(comment: Comment, position: number, isRoot: boolean, parentEntry: { index: number; drafts: Map<string, Draft> } | undefined): { analyzed: AnalyzedComment; drafts: Map<string, Draft> } {
+  private judge(comment: Comment, position: number, isRoot: boolean, parentEntry: ParentEntry | undefined): { analyzed: AnalyzedComment; drafts: Map<string, Draft> } {
     const cc = this.cc;
     if (comment.status && UNSCORED.has(comment.status)) {
       // Deleted, removed and empty comments and `more` stubs keep their row for the thread's structure, unscored.

@@ -2,19 +2,23 @@
 import path from 'node:path';
 import type { Io } from '../cli.js';
 import { EXIT, ThreadstanceError } from '../errors.js';
-import { readThreads } from '../input/index.js';
 import { compileClaims } from '../analysis/compile.js';
-import { analyzeThread } from '../analysis/analyze.js';
 import { commentsCsv, type Layout } from '../output/csv.js';
 import type { CsvDialect } from '../output/dialect.js';
 import { layoutOf, mergeReview, type MergeResult, type Uncarried } from '../output/merge.js';
 import { parseReviewedCsv, type ReviewedTable } from '../output/reviewed.js';
-import { summarizeRun, summaryCsv, summaryTable } from '../output/summary.js';
+import { SummaryTally, summaryCsv, summaryTable } from '../output/summary.js';
 import { reportHtml } from '../output/report.js';
-import { checkNotInput, writeOutputs, type Output } from '../output/write.js';
+import { checkNotInput, OutputSet } from '../output/write.js';
 import { checkReplaceable, isSkippedReport } from '../output/replace.js';
 import { leftOutFile, skippedCsv, skippedLine } from '../output/skipped.js';
-import type { Skipped } from '../types.js';
+import type { AnalyzedComment, Skipped, Thread } from '../types.js';
+import { openInput, type InputSource, type SourceItem, type ThreadInfo } from '../input/source.js';
+import { analyzeItems } from '../run/analyze-items.js';
+import { jobsFor } from '../run/jobs.js';
+import { Progress } from '../run/progress.js';
+import { RunStats } from '../run/stats.js';
+import { RowWriter } from '../output/rows.js';
 import { loadClaimSet } from './claims.js';
 import { ROOT_CLAIM, selectClaims } from '../claims/load.js';
 import { readText, readBytes, expandInputs } from './io.js';
@@ -39,9 +43,12 @@ export interface AnalyzeOptions {
   encoding?: Encoding;
   /** Replace existing outputs that threadstance did not write, or that hold review work. */
   force?: boolean;
+  /** Worker threads (undefined: as many as cores when the input is large enough to gain). */
+  jobs?: number;
 }
 
 export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): Promise<number> {
+  const started = performance.now();
   const inputs = expandInputs(args, io, opts.quiet ?? false);
   const readFiles = [...inputs.map((i) => i.file), ...(opts.claims ? [opts.claims] : []), ...(opts.mergeReview ? [opts.mergeReview] : [])];
   const paths = planOutputs(opts, readFiles);
@@ -52,21 +59,22 @@ export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): 
   const claimIds = compiled.claims.map((c) => c.claim.id);
   // Every record that does not become a row, in input order: nothing is dropped silently.
   const skipped: Skipped[] = [];
-  const results = inputs.flatMap(({ file, fromDirectory }) => {
-    let threads;
+  const sources: InputSource[] = [];
+  for (const { file, fromDirectory } of inputs) {
+    let source: InputSource;
     try {
-      threads = readThreads(readText(file, 'an input file', opts.encoding), file, opts.format, opts.title ?? '');
+      source = await openInput(file, { format: opts.format, encoding: opts.encoding ?? 'auto', title: opts.title ?? '', readText: (f) => readText(f, 'an input file', opts.encoding) });
     } catch (err) {
       // A file found in a directory that is no thread at all (a README) is reported and left out; a named file fails.
       if (!(fromDirectory && err instanceof ThreadstanceError && err.code === 'INPUT_UNKNOWN_FORMAT')) throw err;
       skipped.push(leftOutFile(file));
       io.stderr(skippedLine(skipped.at(-1)!));
-      return [];
+      continue;
     }
-    for (const t of threads) skipped.push(...t.skipped);
-    return threads.map((thread) => ({ thread, rows: analyzeThread(thread, compiled) }));
-  });
-  if (results.length === 0) {
+    sources.push(source);
+    skipped.push(...source.skipped);
+  }
+  if (sources.length === 0) {
     throw new ThreadstanceError('INPUT_NO_THREADS', `none of the ${inputs.length} input files holds a thread in a known format`, { file: args[0] });
   }
   for (const s of skipped) if (s.line > 0) io.stderr(skippedLine(s));
@@ -75,43 +83,103 @@ export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): 
     io.stderr(`threadstance: ${skipped.length - leftOut} record(s) could not be read, ${leftOut} file(s) left out; nothing written (--strict)\n`);
     return EXIT.badInput;
   }
-  const merged = previous === undefined ? undefined : mergeReview(previous, results, claimIds, layout);
-  if (previous && merged) {
-    // Review work that cannot be carried is always reported, even with --quiet: it is never dropped silently.
-    for (const u of merged.report.uncarried) io.stderr(uncarriedLine(previous.file, u));
-    if (merged.report.uncarried.length > 0 && opts.strict) {
-      io.stderr(`threadstance: ${merged.report.uncarried.length} reviewed row(s) of ${previous.file} could not be carried over; nothing written (--strict)\n`);
-      return EXIT.badInput;
-    }
-    if (!opts.quiet) io.stderr(mergeMessage(previous, merged));
-  }
-  const summary = summarizeRun(results, claimIds);
+  const threads = sources.flatMap((s) => s.threads);
+  const total = sources.reduce((n, s) => n + s.comments, 0);
+  const jobs = jobsFor(opts.jobs, total);
   const claims = compiled.claims.map((c) => c.claim);
-  // Every output is made before any is written, and all are renamed into place together.
-  // The built-in root claim alone (--claim root) owes nothing to the claim file: its topic and name would mislead.
-  const fromFile = claims.some((c) => c !== ROOT_CLAIM);
-  const reportInput = { results, claims, summary, topic: fromFile ? compiled.set.topic : '', claimsFile: fromFile ? path.basename(compiled.set.file) : '' };
-  const outputs: Output[] = [
-    { file: paths.out, text: commentsCsv(results, claims, { dialect, layout, carried: merged?.carried }) },
-    { file: paths.summary, text: summaryCsv(summary, dialect) },
-  ];
-  if (paths.report !== undefined) outputs.push({ file: paths.report, text: reportHtml(reportInput) });
-  const stale: string[] = [];
-  if (skipped.length > 0) {
-    checkNotInput(paths.skipped, readFiles, '--out (skipped.csv is written beside it)');
-    checkReplaceable(paths.skipped, 'skipped', opts.force ?? false);
-    outputs.push({ file: paths.skipped, text: skippedCsv(skipped, dialect) });
-  } else if (isSkippedReport(paths.skipped) && !readFiles.some((f) => path.resolve(f) === path.resolve(paths.skipped))) {
-    stale.push(paths.skipped); // an earlier run's list would describe records this run read
+  const progress = new Progress(io, total, !opts.quiet && io.isTTY === true);
+  const stats = new RunStats(started, jobs);
+  const run = analyzeItems(concat(sources), compiled, jobs, { claims: opts.claims, claim: opts.claim });
+  const tally = new SummaryTally(claimIds, threads);
+  const outputs = new OutputSet();
+  let review = 0;
+  let seen = 0;
+  try {
+    // With --report or --merge-review every row is kept (both need the whole run); otherwise rows are written as they come.
+    const keep = previous !== undefined || paths.report !== undefined;
+    const kept = new Map<ThreadInfo, AnalyzedComment[]>(threads.map((t) => [t, []]));
+    const writer = keep ? undefined : new RowWriter(outputs.open(paths.out), dialect, layout, claims, sources);
+    for await (const { thread, row } of run) {
+      stats.analyzed();
+      tally.add(thread.id, row);
+      if (row.needsReview) review++;
+      if (writer) writer.add(thread, row);
+      else kept.get(thread)!.push(row);
+      progress.tick();
+      // Let the event loop turn now and then, so that a signal is seen even when the input is all in memory.
+      if ((++seen & 255) === 0) await turn();
+      outputs.check();
+    }
+    writer?.end();
+    progress.done();
+    const summary = tally.rows();
+    if (keep) {
+      const results = threads.map((t) => ({ thread: asThread(t, kept.get(t)!, sources), rows: kept.get(t)! }));
+      const merged = previous === undefined ? undefined : mergeReview(previous, results, claimIds, layout);
+      if (previous && merged) {
+        // Review work that cannot be carried is always reported, even with --quiet: it is never dropped silently.
+        for (const u of merged.report.uncarried) io.stderr(uncarriedLine(previous.file, u));
+        if (merged.report.uncarried.length > 0 && opts.strict) {
+          io.stderr(`threadstance: ${merged.report.uncarried.length} reviewed row(s) of ${previous.file} could not be carried over; nothing written (--strict)\n`);
+          return EXIT.badInput;
+        }
+        if (!opts.quiet) io.stderr(mergeMessage(previous, merged));
+      }
+      // The built-in root claim alone (--claim root) owes nothing to the claim file: its topic and name would mislead.
+      const fromFile = claims.some((c) => c !== ROOT_CLAIM);
+      await writeText(outputs, paths.out, commentsCsv(results, claims, { dialect, layout, carried: merged?.carried }));
+      if (paths.report !== undefined) {
+        await writeText(outputs, paths.report, reportHtml({ results, claims, summary, topic: fromFile ? compiled.set.topic : '', claimsFile: fromFile ? path.basename(compiled.set.file) : '' }));
+      }
+    }
+    await writeText(outputs, paths.summary, summaryCsv(summary, dialect));
+    const stale: string[] = [];
+    if (skipped.length > 0) {
+      checkNotInput(paths.skipped, readFiles, '--out (skipped.csv is written beside it)');
+      checkReplaceable(paths.skipped, 'skipped', opts.force ?? false);
+      await writeText(outputs, paths.skipped, skippedCsv(skipped, dialect));
+    } else if (isSkippedReport(paths.skipped) && !readFiles.some((f) => path.resolve(f) === path.resolve(paths.skipped))) {
+      stale.push(paths.skipped); // an earlier run's list would describe records this run read
+    }
+    outputs.commit(stale);
+    stats.written();
+    if (!opts.quiet) {
+      if (io.isTTY) io.stderr(summaryTable(summary) + '\n\n');
+      io.stderr(`threadstance: wrote ${paths.out} (${total} comments from ${threads.length} thread${threads.length > 1 ? 's' : ''}, ${review} flagged for review${skipped.length ? `, ${skipped.length} skipped` : ''}) and ${paths.summary}${paths.report !== undefined ? `; report ${paths.report}` : ''}${skipped.length ? `; skipped records in ${paths.skipped}` : ''}\n`);
+    }
+    return EXIT.ok;
+  } finally {
+    outputs.discard();
+    progress.done();
+    await run.return(undefined);
   }
-  await writeOutputs(outputs, stale);
-  if (!opts.quiet) {
-    const n = results.reduce((k, r) => k + r.rows.length, 0);
-    const review = results.reduce((k, r) => k + r.rows.filter((x) => x.needsReview).length, 0);
-    if (io.isTTY) io.stderr(summaryTable(summary) + '\n\n');
-    io.stderr(`threadstance: wrote ${paths.out} (${n} comments from ${results.length} thread${results.length > 1 ? 's' : ''}, ${review} flagged for review${skipped.length ? `, ${skipped.length} skipped` : ''}) and ${paths.summary}${paths.report !== undefined ? `; report ${paths.report}` : ''}${skipped.length ? `; skipped records in ${paths.skipped}` : ''}\n`);
+}
+
+/** The comments of every source, one source after another. */
+async function* concat(sources: InputSource[]): AsyncGenerator<SourceItem> {
+  for (const s of sources) yield* s.items();
+}
+
+/** A thread with its rows' comments, for the outputs that take whole threads (report, merge). */
+function asThread(info: ThreadInfo, rows: AnalyzedComment[], sources: InputSource[]): Thread {
+  const extraColumns = sources.find((s) => s.threads.includes(info))?.extraColumns ?? [];
+  return { ...info, comments: rows.map((r) => r.comment), extraColumns };
+}
+
+/** Writes a whole output's text to its temporary file in steps, checking for a signal between them. */
+async function writeText(outputs: OutputSet, file: string, text: string): Promise<void> {
+  const write = outputs.open(file);
+  const step = 1 << 20;
+  for (let at = 0; at < text.length; at += step) {
+    await turn();
+    outputs.check();
+    write(text.slice(at, at + step));
   }
-  return EXIT.ok;
+}
+
+/** One turn of the event loop (where signal handlers run). */
+function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Where this run writes, checked before any work: no output is an input or another output, and none replaces a file threadstance may not replace. */

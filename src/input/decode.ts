@@ -54,7 +54,7 @@ export function decodeInput(bytes: Uint8Array, file: string, encoding: Encoding 
 }
 
 /** Refuses images, archives, office files and other data that is not text, naming what it looks like. */
-function checkNotBinary(bytes: Uint8Array, file: string): void {
+export function checkNotBinary(bytes: Uint8Array, file: string): void {
   const magic = MAGIC.find((m) => m.bytes.every((b, i) => bytes[i] === b));
   if (magic) throw new ThreadstanceError('INPUT_BINARY', `is ${magic.what}, not text; ${magic.fix}. Expected a comment thread as text (JSON, CSV or pasted text)`, { file });
   const n = Math.min(bytes.length, SAMPLE);

@@ -31,30 +31,14 @@ export function parseCsv(text: string, file: string, threadId: string, title: st
   let readUpTo = firstLine;
   try {
     rows = parse(text, {
-      columns: true,
-      bom: true,
-      info: true,
-      raw: true,
-      skip_empty_lines: true,
-      // Files edited on several systems mix CRLF and LF line ends; quoted line breaks stay as they are.
-      record_delimiter: ['\r\n', '\n', '\r'],
+      ...csvOptions(),
       on_record: (record: { raw: string }) => {
         readUpTo += lineBreaks(record.raw);
         return record;
       },
     }) as typeof rows;
   } catch (err) {
-    const e = err as { code?: string; message: string; lines?: number };
-    // The failing record starts after the last good one (an unclosed quote runs to the end of the file).
-    const line = e.code === 'CSV_QUOTE_NOT_CLOSED' || e.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' ? readUpTo + leadingBlankLines(text, readUpTo) : e.lines;
-    const ragged = /columns length is (\d+), got (\d+)/.exec(e.message);
-    const why =
-      e.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? 'a quote opened in the record starting here is never closed'
-        : ragged
-          ? `the record starting here has ${ragged[2]} fields but the header has ${ragged[1]}`
-          : e.message.replace(/^Invalid Record Length: /, '');
-    throw new ThreadstanceError('INPUT_CSV', `${why}; expected a CSV file with a header row, the same number of fields on every row and every quote closed`, { file, line });
+    throw csvError(err, file, recordCsvError(err) ? readUpTo + leadingBlankLines(text, readUpTo) : 0);
   }
   if (rows.length > 0 && !('text' in rows[0]!.record)) {
     throw new ThreadstanceError(
@@ -71,6 +55,38 @@ export function parseCsv(text: string, file: string, threadId: string, title: st
     return { fields: record, line: start };
   });
   return build(records, file, threadId, title, 'csv');
+}
+
+/** csv-parse options of the generic CSV reader (whole or streamed); records come with their raw text. */
+export function csvOptions(): { columns: true; bom: true; info: true; raw: true; skip_empty_lines: true; record_delimiter: string[] } {
+  // Files edited on several systems mix CRLF and LF line ends; quoted line breaks stay as they are.
+  return { columns: true, bom: true, info: true, raw: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r'] };
+}
+
+/** True for csv-parse errors of one record (unclosed quote, ragged row): the record starts after the last good one. */
+export function recordCsvError(err: unknown): boolean {
+  const code = (err as { code?: string }).code;
+  return code === 'CSV_QUOTE_NOT_CLOSED' || code === 'CSV_RECORD_INCONSISTENT_COLUMNS';
+}
+
+/**
+ * The INPUT_CSV error for a csv-parse error. For a record error `line` is where the failing record
+ * starts (after the last good one and any blank lines: an unclosed quote runs to the end of the file);
+ * for others csv-parse's own line count is used.
+ */
+export function csvError(err: unknown, file: string, line: number): ThreadstanceError {
+  const e = err as { code?: string; message: string; lines?: number };
+  const ragged = /columns length is (\d+), got (\d+)/.exec(e.message);
+  const why =
+    e.code === 'CSV_QUOTE_NOT_CLOSED'
+      ? 'a quote opened in the record starting here is never closed'
+      : ragged
+        ? `the record starting here has ${ragged[2]} fields but the header has ${ragged[1]}`
+        : e.message.replace(/^Invalid Record Length: /, '');
+  return new ThreadstanceError('INPUT_CSV', `${why}; expected a CSV file with a header row, the same number of fields on every row and every quote closed`, {
+    file,
+    line: recordCsvError(err) ? line : e.lines,
+  });
 }
 
 /** Reads JSON Lines (one object per line) or a JSON array of objects; a line that is not a JSON object is reported and skipped. */

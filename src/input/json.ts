@@ -245,14 +245,20 @@ export function readJsonLines(text: string): JsonLine[] {
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
     .forEach((raw, i) => {
-      if (raw.trim() === '') return;
-      try {
-        out.push({ line: i + 1, value: JSON.parse(raw) as unknown });
-      } catch (err) {
-        out.push({ line: i + 1, error: lineError(raw, err as Error), raw: raw.slice(0, 200) });
-      }
+      const entry = jsonLine(raw, i + 1);
+      if (entry) out.push(entry);
     });
   return out;
+}
+
+/** One line of JSON Lines read: its value, or why it is not JSON; undefined for a blank line. */
+export function jsonLine(raw: string, line: number): JsonLine | undefined {
+  if (raw.trim() === '') return undefined;
+  try {
+    return { line, value: JSON.parse(raw) as unknown };
+  } catch (err) {
+    return { line, error: lineError(raw, err as Error), raw: raw.slice(0, 200) };
+  }
 }
 
 /** Why one line is not JSON, with the column where it goes wrong (read again by the locating reader). */

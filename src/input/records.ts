@@ -22,17 +22,45 @@ export function recordsToComments(
   records: RawRecord[],
   file: string,
 ): { comments: Comment[]; skipped: Skipped[]; extraColumns: string[] } {
+  const mapper = new RecordMapper(file, Infinity);
   const comments: Comment[] = [];
   const skipped: Skipped[] = [];
-  const extraColumns: string[] = [];
-  const seenIds = new Map<string, number>();
-  for (const { fields, line } of records) {
-    for (const key of Object.keys(fields)) {
-      if (!(KNOWN_FIELDS as readonly string[]).includes(key) && !extraColumns.includes(key)) extraColumns.push(key);
+  for (const r of records) {
+    const out = mapper.map(r, '');
+    if ('reason' in out) skipped.push(out);
+    else comments.push(out);
+  }
+  return { comments, skipped, extraColumns: mapper.extraColumns };
+}
+
+/**
+ * Maps records onto comments one at a time: positions counted per thread, repeated ids caught among
+ * the last `window` records (all of them for a file read whole; a bounded number when streaming).
+ */
+export class RecordMapper {
+  /** Columns threadstance does not interpret, in order of first appearance. */
+  readonly extraColumns: string[] = [];
+  private readonly extraSet = new Set<string>();
+  private readonly positions = new Map<string, number>();
+  private readonly seenIds = new Map<string, number>();
+
+  constructor(
+    private readonly file: string,
+    private readonly window: number,
+  ) {}
+
+  /** The comment of a record (`thread` keys its position count), or why it is skipped. */
+  map({ fields, line }: RawRecord, thread: string): Comment | Skipped {
+    const file = this.file;
+    for (const key in fields) {
+      if (!(KNOWN_FIELDS as readonly string[]).includes(key) && !this.extraSet.has(key)) {
+        this.extraSet.add(key);
+        this.extraColumns.push(key);
+      }
     }
     const text = fields.text;
     if (typeof text !== 'string') {
-      skipped.push({
+      return {
         file,
         line,
         reason:
@@ -40,13 +68,13 @@ export function recordsToComments(
             ? `no "text" field (found ${Object.keys(fields).slice(0, 8).map((k) => JSON.stringify(k)).join(', ') || 'no fields'})`
             : `"text" is ${describe(text)}, expected a string`,
         raw: excerpt(fields),
-      });
-      continue;
+      };
     }
-    const index = comments.length;
+    const index = this.positions.get(thread) ?? 0;
+    this.positions.set(thread, index + 1);
     const id = asString(fields.id) || String(index);
     const key = `${asString(fields.thread)}\u0000${id}`;
-    const earlier = seenIds.get(key);
+    const earlier = this.seenIds.get(key);
     if (earlier !== undefined) {
       throw new ThreadstanceError(
         'INPUT_DUPLICATE_ID',
@@ -54,11 +82,12 @@ export function recordsToComments(
         { file, line, field: 'id' },
       );
     }
-    seenIds.set(key, line);
+    this.seenIds.set(key, line);
+    if (this.seenIds.size > this.window) this.seenIds.delete(this.seenIds.keys().next().value!);
     const { body, media, quoted } = splitMedia(text);
     const extra: Record<string, string> = {};
-    for (const key of extraColumns) if (key in fields) extra[key] = asString(fields[key]);
-    comments.push({
+    for (const key in fields) if (this.extraSet.has(key)) extra[key] = asString(fields[key]);
+    return {
       index,
       id,
       parentId: asString(fields.parent_id ?? fields.parent),
@@ -71,9 +100,8 @@ export function recordsToComments(
       quoted,
       extra,
       line,
-    });
+    };
   }
-  return { comments, skipped, extraColumns };
 }
 
 function asString(value: unknown): string {

@@ -9,14 +9,14 @@ import { decodeEntities, markdownToText, type MarkdownText } from './markdown.js
 import { assemble, count, excerpt, isObject, isoFromEpoch, str, threadIdFor, type Draft, type Status } from './thread.js';
 import { firstJsonLine, jsonValue } from './sniff.js';
 
-interface Row {
+export interface Row {
   value: unknown;
   line: number;
   where: string;
 }
 
 /** A Reddit comment (`body` + `link_id`) or submission (`title` + `selftext` + `subreddit`) object. */
-function isRedditObject(v: unknown): boolean {
+export function isRedditObject(v: unknown): boolean {
   return isObject(v) && ((typeof v.body === 'string' && 'link_id' in v) || (typeof v.title === 'string' && 'selftext' in v && 'subreddit' in v));
 }
 
@@ -71,7 +71,7 @@ function readRows(text: string, file: string, skipped: Skipped[]): Row[] {
   return rows;
 }
 
-function toDraft(row: Row): { draft: Draft; link: string; isPost: boolean; title: string } | string {
+export function toDraft(row: Row): { draft: Draft; link: string; isPost: boolean; title: string } | string {
   const v = row.value;
   if (!isObject(v)) return 'expected a Reddit comment or submission object';
   const id = stripPrefix(v.name) || str(v.id);

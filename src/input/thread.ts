@@ -118,7 +118,7 @@ function treeOrder(drafts: Draft[], byId: Map<string, Draft>): Draft[] {
   return out;
 }
 
-function toComment(d: Draft, index: number, depth: number | undefined): Comment {
+export function toComment(d: Draft, index: number, depth: number | undefined): Comment {
   const split = splitMedia(d.scored ?? d.text);
   const media = unique([...split.media, ...(d.media ?? [])]);
   let status = d.status ?? '';

@@ -1,5 +1,8 @@
 /** The review CSV's columns as data: name and how each is read off an analyzed comment. */
-import type { AnalyzedComment, Thread } from '../types.js';
+import type { AnalyzedComment, Thread as FullThread } from '../types.js';
+
+/** What a column reads of a comment's thread. */
+type Thread = Pick<FullThread, 'id'>;
 import type { Carried } from './merge.js';
 
 export type Cell = string | number;

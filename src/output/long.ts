@@ -1,5 +1,8 @@
 /** The long layout (`--layout long`): one row per comment and claim, for pivot tables. */
-import type { AnalyzedComment, Thread } from '../types.js';
+import type { AnalyzedComment, Thread as FullThread } from '../types.js';
+
+/** What a column reads of a comment's thread. */
+type Thread = Pick<FullThread, 'id'>;
 import type { Cell, ClaimColumns } from './columns.js';
 import type { Carried } from './merge.js';
 

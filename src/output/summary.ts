@@ -91,3 +91,73 @@ export function summaryTable(all: SummaryRow[]): string {
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
+
+/** Per thread, per claim and stance: comments and their likes. */
+interface Tally {
+  rows: number;
+  likes: number;
+  anyLikes: boolean;
+  skipped: number;
+  /** `${claim}\u0000${stance}` → [comments, likes]. */
+  cells: Map<string, [number, number]>;
+}
+
+/**
+ * The summary counted row by row, for runs whose rows are not kept: gives exactly the rows of
+ * `summarizeRun` over the same threads (in the order given) and rows.
+ */
+export class SummaryTally {
+  private readonly threads = new Map<string, Tally>();
+  private readonly all: Tally;
+
+  constructor(
+    private readonly claimIds: string[],
+    threads: { id: string; skipped: readonly unknown[] }[],
+  ) {
+    for (const t of threads) this.threads.set(t.id, tally(t.skipped.length));
+    this.all = tally(threads.reduce((n, t) => n + t.skipped.length, 0));
+  }
+
+  add(threadId: string, row: AnalyzedComment): void {
+    for (const t of [this.threads.get(threadId)!, this.all]) {
+      const likes = row.comment.likes ?? 0;
+      t.rows++;
+      t.likes += likes;
+      t.anyLikes ||= row.comment.likes !== null;
+      for (const claim of this.claimIds) {
+        const key = `${claim}\u0000${row.stances.get(claim)?.stance ?? 'none'}`;
+        const cell = t.cells.get(key) ?? [0, 0];
+        cell[0]++;
+        cell[1] += likes;
+        t.cells.set(key, cell);
+      }
+    }
+  }
+
+  rows(): SummaryRow[] {
+    const out = [...this.threads].flatMap(([id, t]) => this.rowsOf(id, t));
+    return this.threads.size < 2 ? out : [...out, ...this.rowsOf(ALL_THREADS, this.all)];
+  }
+
+  private rowsOf(thread: string, t: Tally): SummaryRow[] {
+    return this.claimIds.flatMap((claim) =>
+      STANCES.map((stance): SummaryRow => {
+        const [comments, likes] = t.cells.get(`${claim}\u0000${stance}`) ?? [0, 0];
+        return {
+          thread,
+          claim,
+          stance,
+          comments,
+          share: t.rows ? round(comments / t.rows) : 0,
+          likes,
+          likeShare: t.anyLikes && t.likes > 0 ? round(likes / t.likes) : null,
+          skipped: t.skipped,
+        };
+      }),
+    );
+  }
+}
+
+function tally(skipped: number): Tally {
+  return { rows: 0, likes: 0, anyLikes: false, skipped, cells: new Map() };
+}

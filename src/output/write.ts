@@ -8,15 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ThreadstanceError } from '../errors.js';
 
-/** One file to write. */
-export interface Output {
-  file: string;
-  text: string;
-}
-
-/** Bytes written per step; between steps a signal can stop the run. */
-const CHUNK = 1 << 20;
-
 /** Exit statuses of a run stopped by a signal: 128 + the signal's number, as a shell reports it. */
 export const SIGNAL_STATUS = { SIGINT: 130, SIGTERM: 143 } as const;
 type StopSignal = keyof typeof SIGNAL_STATUS;
@@ -44,64 +35,85 @@ export function checkNotInput(output: string, inputs: string[], option = '--out'
 }
 
 /**
- * Writes every output to a temporary sibling, then renames them all; `remove` lists files to delete
- * once the new outputs are in place (a stale skipped.csv). On failure or a signal nothing changes.
+ * Outputs written while the run goes on (streamed): each to a temporary sibling, renamed over the old
+ * files together by `commit`; SIGINT or SIGTERM makes `check` throw Interrupted, and `discard` (always
+ * called, in a finally) removes whatever temporary files are left.
  */
-export async function writeOutputs(outputs: Output[], remove: string[] = []): Promise<void> {
-  const temps: string[] = [];
-  let signal: StopSignal | undefined;
-  const stop = (s: StopSignal): void => void (signal ??= s);
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  try {
-    for (const { file, text } of outputs) {
-      const dir = path.dirname(path.resolve(file));
-      try {
-        fs.mkdirSync(dir, { recursive: true });
-      } catch (err) {
-        throw new ThreadstanceError('OUTPUT_DIR', `cannot create the output directory: ${(err as Error).message}`, { file: dir });
-      }
-      const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
-      temps.push(tmp);
-      await writeFile(tmp, text, file, () => signal);
+export class OutputSet {
+  private readonly temps: { file: string; tmp: string; fd: number }[] = [];
+  private signal: StopSignal | undefined;
+  private readonly stop = (s: StopSignal): void => void (this.signal ??= s);
+
+  constructor() {
+    process.on('SIGINT', this.stop);
+    process.on('SIGTERM', this.stop);
+  }
+
+  /** Creates the temporary file of `file`; returns the function that appends text to it. */
+  open(file: string): (text: string) => void {
+    const dir = path.dirname(path.resolve(file));
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+    } catch (err) {
+      throw new ThreadstanceError('OUTPUT_DIR', `cannot create the output directory: ${(err as Error).message}`, { file: dir });
     }
-    if (signal) throw new Interrupted(signal, outputs[0]?.file ?? '');
-    // Renames are synchronous: no signal handler runs between them, so a run is never half replaced.
-    outputs.forEach(({ file }, i) => {
+    const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
+    let fd: number;
+    try {
+      fd = fs.openSync(tmp, 'wx');
+    } catch (err) {
+      throw new ThreadstanceError('OUTPUT_WRITE', `cannot write: ${(err as Error).message}`, { file });
+    }
+    this.temps.push({ file, tmp, fd });
+    return (text: string) => {
       try {
-        fs.renameSync(temps[i]!, file);
+        fs.writeSync(fd, text);
       } catch (err) {
         throw new ThreadstanceError('OUTPUT_WRITE', `cannot write: ${(err as Error).message}`, { file });
       }
-      temps[i] = '';
-    });
+    };
+  }
+
+  /** Throws Interrupted once SIGINT or SIGTERM has arrived. */
+  check(): void {
+    if (this.signal) throw new Interrupted(this.signal, this.temps[0]?.file ?? '');
+  }
+
+  /** Flushes and closes every temporary file, then renames them over the outputs and removes `remove`. */
+  commit(remove: string[] = []): void {
+    for (const t of this.temps) {
+      try {
+        fs.fdatasyncSync(t.fd);
+        fs.closeSync(t.fd);
+        t.fd = -1;
+      } catch (err) {
+        throw new ThreadstanceError('OUTPUT_WRITE', `cannot write: ${(err as Error).message}`, { file: t.file });
+      }
+    }
+    this.check();
+    // Renames are synchronous: no signal handler runs between them, so a run is never half replaced.
+    for (const t of this.temps) {
+      try {
+        fs.renameSync(t.tmp, t.file);
+      } catch (err) {
+        throw new ThreadstanceError('OUTPUT_WRITE', `cannot write: ${(err as Error).message}`, { file: t.file });
+      }
+      t.tmp = '';
+    }
     for (const file of remove) fs.rmSync(file, { force: true });
-  } finally {
-    for (const tmp of temps) if (tmp) fs.rmSync(tmp, { force: true });
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
+  }
+
+  /** Removes the temporary files not renamed, and stops listening for signals. */
+  discard(): void {
+    for (const t of this.temps) {
+      if (t.fd >= 0) fs.closeSync(t.fd);
+      if (t.tmp) fs.rmSync(t.tmp, { force: true });
+    }
+    process.off('SIGINT', this.stop);
+    process.off('SIGTERM', this.stop);
   }
 }
 
-/** Writes `text` to `tmp` in steps, stopping when `stopped()` names a signal; flushed to disk before it counts as written. */
-async function writeFile(tmp: string, text: string, file: string, stopped: () => StopSignal | undefined): Promise<void> {
-  let handle: fs.promises.FileHandle | undefined;
-  try {
-    handle = await fs.promises.open(tmp, 'wx');
-    const bytes = Buffer.from(text, 'utf8');
-    for (let at = 0; at < bytes.length; at += CHUNK) {
-      const signal = stopped();
-      if (signal) throw new Interrupted(signal, file);
-      await handle.write(bytes, at, Math.min(CHUNK, bytes.length - at));
-    }
-    await handle.datasync();
-  } catch (err) {
-    if (err instanceof ThreadstanceError) throw err;
-    throw new ThreadstanceError('OUTPUT_WRITE', `cannot write: ${(err as Error).message}`, { file });
-  } finally {
-    await handle?.close();
-  }
-}
 
 function resolveReal(p: string): string {
   const abs = path.resolve(p);

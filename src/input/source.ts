@@ -1,0 +1,142 @@
+/**
+ * An input file as the run reads it: what it holds (threads, columns, counts), known before the first
+ * row is written, and its items in order. Streamed formats (see stream.ts) are read twice, the first
+ * time only to count; whole documents are parsed once and kept.
+ */
+import type { Comment, Skipped, Thread } from '../types.js';
+import { ThreadstanceError } from '../errors.js';
+import type { Encoding } from './decode.js';
+import { readThreads, ADAPTERS } from './index.js';
+import { rawItems, streamKind, streamThreadId, type StreamKind } from './stream.js';
+
+/** A thread of an input, as far as the analysis and the outputs need it. */
+export interface ThreadInfo {
+  id: string;
+  title: string;
+  file: string;
+  format: string;
+  /** No reply structure: the previous comment stands in for the parent. */
+  flat: boolean;
+  /** Records of this thread's input that could not be read. */
+  skipped: Skipped[];
+}
+
+/** One comment with its thread. */
+export interface SourceItem {
+  thread: ThreadInfo;
+  comment: Comment;
+}
+
+export interface InputSource {
+  file: string;
+  /** Threads in order of first appearance. */
+  threads: ThreadInfo[];
+  /** Columns of the input that threadstance does not interpret, in order of first appearance. */
+  extraColumns: string[];
+  /** Whether any comment has a time, a depth, an address. */
+  optional: { createdAt: boolean; depth: boolean; url: boolean };
+  comments: number;
+  /** True when read as a stream (see stream.ts). */
+  streamed: boolean;
+  /** Records that could not be read, in input order. */
+  skipped: Skipped[];
+  /** The comments in order. Can be read again. */
+  items(): AsyncIterable<SourceItem>;
+}
+
+export interface InputOptions {
+  format: string;
+  encoding: Encoding;
+  /** Thread title given with --title ('' for none). */
+  title: string;
+  /** Reads the whole file's text (for formats that are not streamed). */
+  readText(file: string): string;
+}
+
+/** Opens an input: streamed when its format allows, else parsed whole. */
+export async function openInput(file: string, o: InputOptions): Promise<InputSource> {
+  const kind = streamKind(file, o.format, o.encoding);
+  return kind ? surveyStream(kind, file, o) : wholeSource(file, readThreads(o.readText(file), file, o.format, o.title));
+}
+
+/** A source of threads already in memory: each thread's skipped records, then its comments. */
+export function wholeSource(file: string, threads: Thread[]): InputSource {
+  const infos = threads.map((t): ThreadInfo => ({ id: t.id, title: t.title, file: t.file, format: t.format, flat: t.flat, skipped: t.skipped }));
+  const comments = threads.flatMap((t) => t.comments);
+  return {
+    file,
+    threads: infos,
+    extraColumns: [...new Set(threads.flatMap((t) => t.extraColumns))],
+    optional: {
+      createdAt: comments.some((c) => c.createdAt !== ''),
+      depth: comments.some((c) => c.depth !== undefined),
+      url: comments.some((c) => Boolean(c.url)),
+    },
+    comments: comments.length,
+    streamed: false,
+    skipped: threads.flatMap((t) => t.skipped),
+    async *items() {
+      for (const [i, t] of threads.entries()) {
+        const thread = infos[i]!;
+        for (const comment of t.comments) yield { thread, comment };
+      }
+    },
+  };
+}
+
+/** Reads a streamed input once to learn its threads and columns; `items()` reads it again. */
+async function surveyStream(kind: StreamKind, file: string, o: InputOptions): Promise<InputSource> {
+  const keys = new Map<string, { title: string; flat: boolean; skipped: Skipped[] }>();
+  const skipped: Skipped[] = [];
+  const extra = new Set<string>();
+  const optional = { createdAt: false, depth: false, url: false };
+  let comments = 0;
+  const skippedBeforeAny: Skipped[] = [];
+  for await (const it of rawItems(kind, file, o.encoding)) {
+    let entry = keys.get(it.key);
+    if ('skipped' in it) {
+      skipped.push(it.skipped);
+      (entry ? entry.skipped : skippedBeforeAny).push(it.skipped);
+      continue;
+    }
+    if (!entry) {
+      entry = { title: '', flat: kind !== 'reddit', skipped: [] };
+      keys.set(it.key, entry);
+    }
+    const c = it.comment;
+    comments++;
+    if (it.title) entry.title ||= it.title;
+    if (c.parentId !== '') entry.flat = false;
+    for (const k in c.extra) extra.add(k);
+    optional.createdAt ||= c.createdAt !== '';
+    optional.depth ||= c.depth !== undefined;
+    optional.url ||= Boolean(c.url);
+  }
+  if (comments === 0) {
+    const adapter = ADAPTERS.find((a) => a.name === (kind === 'reddit' ? 'reddit' : kind));
+    throw new ThreadstanceError('INPUT_NO_COMMENTS', `no comments found reading it as ${adapter?.name} (${adapter?.description})${skipped.length ? `; ${skipped.length} records could not be read, the first on line ${skipped[0]!.line}: ${skipped[0]!.reason}` : ''}`, { file });
+  }
+  const format = kind === 'reddit' ? 'reddit' : kind;
+  const infos = new Map<string, ThreadInfo>();
+  for (const [key, e] of keys) {
+    infos.set(key, { id: streamThreadId(kind, file, key, keys.size), title: o.title || e.title, file, format, flat: e.flat, skipped: e.skipped });
+  }
+  // Records read before any comment belong to no thread: they are reported with the first.
+  const first = infos.values().next().value!;
+  first.skipped.unshift(...skippedBeforeAny);
+  for (const t of infos.values()) t.skipped.sort((a, b) => a.line - b.line);
+  return {
+    file,
+    threads: [...infos.values()],
+    extraColumns: [...extra],
+    optional,
+    comments,
+    streamed: true,
+    skipped,
+    async *items() {
+      for await (const it of rawItems(kind, file, o.encoding)) {
+        if ('comment' in it) yield { thread: infos.get(it.key)!, comment: it.comment };
+      }
+    },
+  };
+}

@@ -1,0 +1,229 @@
+/**
+ * Streamed inputs: JSON Lines (generic or a Reddit dump) and CSV are read record by record, never
+ * whole, so a dump of millions of comments is read in flat memory. Rows come in file order (threads
+ * of a dump may interleave); a reply's depth is known when its parent was among the last
+ * STREAM_WINDOW records, and repeated ids are caught within that window.
+ */
+import fs from 'node:fs';
+import { once } from 'node:events';
+import path from 'node:path';
+import { parse as csvParse } from 'csv-parse';
+import type { Comment, Skipped } from '../types.js';
+import { ThreadstanceError } from '../errors.js';
+import type { Encoding } from './decode.js';
+import { chosenEncoding, headBytes, textChunks, textLines } from './text-stream.js';
+import { jsonLine } from './json.js';
+import { RecordMapper } from './records.js';
+import { excerpt, isObject, toComment, threadIdFor } from './thread.js';
+import { describe } from './sniff.js';
+import { isRedditObject, toDraft } from './reddit-dump.js';
+import { ADAPTERS } from './index.js';
+import { csvOptions, csvError, recordCsvError } from './generic.js';
+
+/** Formats read as streams. */
+export type StreamKind = 'jsonl' | 'csv' | 'reddit';
+
+/** Recent records remembered for depth and repeated ids. */
+export const STREAM_WINDOW = 100000;
+
+/** Bytes looked at to tell a streamed format. */
+const HEAD = 4 << 20;
+
+/** What a streamed reader hands on: a comment or a skipped record, under its thread's key. */
+export type RawItem = { key: string; comment: Comment; title?: string } | { key: string; skipped: Skipped };
+
+/**
+ * The streamed format of `file`, or undefined when it is read whole: CSV (generic), or JSON Lines
+ * whose first line is a JSON object on its own (generic, or Reddit comments and submissions).
+ * JSON arrays, documents over several lines, platform JSON, 4CAT exports and pasted text are read whole.
+ */
+export function streamKind(file: string, format: string, encoding: Encoding): StreamKind | undefined {
+  if (format !== 'auto' && format !== 'jsonl' && format !== 'csv' && format !== 'reddit') return undefined;
+  let bytes: Buffer;
+  try {
+    if (!fs.statSync(file).isFile()) return undefined;
+    bytes = headBytes(file, HEAD);
+  } catch {
+    return undefined; // the whole-file reader reports it
+  }
+  const chosen = chosenEncoding(bytes, encoding);
+  const decoder = new TextDecoder(chosen === 'latin1' || chosen === 'windows-1252' ? 'latin1' : chosen);
+  const head = decoder.decode(bytes).replace(/^\uFEFF/, '');
+  if (head.trim() === '') return undefined;
+  const name = format === 'auto' ? ADAPTERS.find((a) => a.sniff(head, file))?.name : format;
+  if (name === 'csv') return 'csv';
+  if (name !== 'jsonl' && name !== 'reddit') return undefined;
+  const first = head.split(/\r?\n/).find((l) => l.trim() !== '');
+  let value: unknown;
+  try {
+    value = JSON.parse(first ?? '');
+  } catch {
+    return undefined;
+  }
+  if (!isObject(value)) return undefined;
+  if (isRedditObject(value)) return 'reddit';
+  return name === 'jsonl' ? 'jsonl' : undefined;
+}
+
+/** The records of a streamed input, in file order. */
+export function rawItems(kind: StreamKind, file: string, encoding: Encoding): AsyncGenerator<RawItem> {
+  const base = path.basename(file).replace(/\.[^.]+$/, '');
+  if (kind === 'csv') return csvItems(file, encoding, base);
+  if (kind === 'reddit') return redditItems(file, encoding);
+  return jsonlItems(file, encoding, base);
+}
+
+/** Generic JSON Lines: one comment object per line; its `thread` field, else the file's name, keys its thread. */
+async function* jsonlItems(file: string, encoding: Encoding, base: string): AsyncGenerator<RawItem> {
+  const mapper = new RecordMapper(file, STREAM_WINDOW);
+  let firstKey: string | undefined;
+  for await (const { line, text } of textLines(textChunks(file, encoding))) {
+    const entry = jsonLine(text, line);
+    if (!entry) continue;
+    if ('error' in entry) {
+      yield { key: firstKey ?? base, skipped: { file, line, reason: entry.error, raw: entry.raw } };
+      continue;
+    }
+    if (!isObject(entry.value)) {
+      yield { key: firstKey ?? base, skipped: { file, line, reason: `expected a JSON object with a "text" field, found ${describe(entry.value)}`, raw: excerpt(entry.value) } };
+      continue;
+    }
+    const key = threadKey(entry.value.thread, base);
+    firstKey ??= key;
+    yield item(key, mapper.map({ fields: entry.value, line }, key));
+  }
+}
+
+function threadKey(value: unknown, base: string): string {
+  return value === undefined || value === null || value === '' ? base : String(value);
+}
+
+function item(key: string, out: Comment | Skipped): RawItem {
+  return 'reason' in out ? { key, skipped: out } : { key, comment: out };
+}
+
+/** Generic CSV with a header row; structural errors stop the run with the line, as the whole-file reader words them. */
+async function* csvItems(file: string, encoding: Encoding, base: string): AsyncGenerator<RawItem> {
+  const mapper = new RecordMapper(file, STREAM_WINDOW);
+  let line = 0;
+  let readUpTo = 0;
+  let header = true;
+  let headerLine = 1;
+  // Lines are counted as csv-parse reads records (ahead of this loop), so an error names the right line.
+  const parser = csvParse({
+    ...csvOptions(),
+    on_record: (record: { raw: string }) => {
+      const lead = /^(?:\r\n|\r|\n)*/.exec(record.raw)![0];
+      const start = line + lineBreaks(lead);
+      line += lineBreaks(record.raw);
+      readUpTo = line;
+      return { ...record, start };
+    },
+  });
+  const feed = (async () => {
+    let first = true;
+    for await (const chunk of textChunks(file, encoding)) {
+      if (first) {
+        // The header is the first non-blank line; records are counted from the line after it.
+        const lead = /^(?:[ \t]*(?:\r\n|\r|\n))*/.exec(chunk)![0];
+        line = 2 + lineBreaks(lead);
+        readUpTo = line;
+        headerLine = line - 1;
+        first = false;
+      }
+      if (!parser.write(chunk)) await once(parser, 'drain');
+    }
+    parser.end();
+  })().catch((err: Error) => parser.destroy(err));
+  let firstKey: string | undefined;
+  try {
+    for await (const row of parser as AsyncIterable<{ record: Record<string, string>; start: number }>) {
+      const { record, start } = row;
+      if (header) {
+        header = false;
+        if (!('text' in record)) {
+          throw new ThreadstanceError(
+            'INPUT_NO_TEXT_COLUMN',
+            `the header has no "text" column (found: ${Object.keys(record).join(', ')}); expected columns text and optionally id, parent_id, author, likes, created_at`,
+            { file, line: headerLine },
+          );
+        }
+      }
+      const key = threadKey(record.thread, base);
+      firstKey ??= key;
+      yield item(key, mapper.map({ fields: record, line: start }, key));
+    }
+  } catch (err) {
+    if (err instanceof ThreadstanceError) throw err;
+    throw csvError(err, file, recordCsvError(err) ? readUpTo + (await blankLinesFrom(file, readUpTo, encoding)) : 0);
+  } finally {
+    await feed;
+  }
+}
+
+/** Blank lines from 1-based line `from` on (where a failing CSV record really starts), read from the file again. */
+async function blankLinesFrom(file: string, from: number, encoding: Encoding): Promise<number> {
+  let n = 0;
+  for await (const { line, text } of textLines(textChunks(file, encoding))) {
+    if (line < from) continue;
+    if (text.trim() !== '') break;
+    n++;
+  }
+  return n;
+}
+
+function lineBreaks(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+/**
+ * A Reddit dump (Pushshift, Arctic Shift): comments and submissions, one per line; `link_id` keys the
+ * thread. A reply to the post is top-level whether or not the post is in the dump.
+ */
+async function* redditItems(file: string, encoding: Encoding): AsyncGenerator<RawItem> {
+  const seen = new Map<string, { line: number; depth: number | undefined }>();
+  const positions = new Map<string, number>();
+  let firstKey: string | undefined;
+  for await (const { line, text } of textLines(textChunks(file, encoding))) {
+    const entry = jsonLine(text, line);
+    if (!entry) continue;
+    if ('error' in entry) {
+      yield { key: firstKey ?? '', skipped: { file, line, reason: `line ${line}: ${entry.error}`, raw: entry.raw } };
+      continue;
+    }
+    const row = { value: entry.value, line, where: `line ${line}` };
+    const draft = toDraft(row);
+    if (typeof draft === 'string') {
+      yield { key: firstKey ?? '', skipped: { file, line, reason: `${row.where}: ${draft}`, raw: excerpt(row.value) } };
+      continue;
+    }
+    const { link, isPost, title } = draft;
+    const d = draft.draft;
+    firstKey ??= link;
+    const id = `${link}\u0000${d.id}`;
+    const first = seen.get(id);
+    if (first) {
+      yield { key: link, skipped: { file, line, reason: `${d.where}: id "${d.id}" was already read on line ${first.line}; kept the first`, raw: d.text.slice(0, 200) } };
+      continue;
+    }
+    if (d.parentId === link && !seen.has(`${link}\u0000${link}`)) d.parentId = '';
+    const parent = d.parentId === '' ? undefined : seen.get(`${link}\u0000${d.parentId}`);
+    const depth = d.depth ?? (d.parentId === '' ? 0 : parent?.depth === undefined ? undefined : parent.depth + 1);
+    seen.set(id, { line, depth });
+    if (seen.size > STREAM_WINDOW) seen.delete(seen.keys().next().value!);
+    const index = positions.get(link) ?? 0;
+    positions.set(link, index + 1);
+    yield { key: link, comment: toComment(d, index, depth), ...(isPost ? { title } : {}) };
+  }
+}
+
+/** The final thread id of a key: Reddit dumps name a lone thread after the file, several by their post ids. */
+export function streamThreadId(kind: StreamKind, file: string, key: string, threads: number): string {
+  if (kind !== 'reddit') return key;
+  return threadIdFor(path.basename(file).replace(/\.[^.]+$/, ''), key, threads);
+}

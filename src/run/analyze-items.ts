@@ -1,0 +1,40 @@
+/**
+ * The analysis of a run's items, in input order: in this thread (`jobs` 1) or in worker threads, each
+ * thread of comments on one worker so that replies see their parents. 
+ */
+import type { AnalyzedComment } from '../types.js';
+import type { SourceItem, ThreadInfo } from '../input/source.js';
+import type { CompiledClaims } from '../analysis/compile.js';
+import { ParentCache, PARENT_CACHE, ThreadAnalyzer } from '../analysis/analyze.js';
+import { analyzePooled, type WorkerInit } from './pool.js';
+
+/** An analyzed comment with its thread. */
+export interface RunItem {
+  thread: ThreadInfo;
+  row: AnalyzedComment;
+}
+
+/** Analyzes every comment of `items`; results come in the order of the items. */
+export function analyzeItems(items: AsyncIterable<SourceItem>, cc: CompiledClaims, jobs: number, init: WorkerInit): AsyncGenerator<RunItem> {
+  return jobs > 1 ? analyzePooled(items, jobs, init) : analyzeHere(items, cc);
+}
+
+async function* analyzeHere(items: AsyncIterable<SourceItem>, cc: CompiledClaims): AsyncGenerator<RunItem> {
+  const analyzers = new ThreadAnalyzers(cc);
+  for await (const it of items) yield { thread: it.thread, row: analyzers.of(it.thread).next(it.comment) };
+}
+
+/** One analyzer per thread, all sharing one bounded parent cache. */
+export class ThreadAnalyzers {
+  private readonly byThread = new Map<unknown, ThreadAnalyzer>();
+  private readonly cache = new ParentCache(PARENT_CACHE);
+  constructor(private readonly cc: CompiledClaims) {}
+  of(thread: ThreadInfo, key: unknown = thread): ThreadAnalyzer {
+    let a = this.byThread.get(key);
+    if (!a) {
+      a = new ThreadAnalyzer(thread, this.cc, this.cache);
+      this.byThread.set(key, a);
+    }
+    return a;
+  }
+}

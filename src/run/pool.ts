@@ -1,0 +1,121 @@
+/**
+ * Worker threads for `--jobs N`: each loads its own wink model and claims; a thread's comments all go
+ * to the worker that got its first comment (the least busy then), in order, and results are handed
+ * on in input order. At most MAX_PENDING comments are in flight, so memory stays flat.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Comment } from '../types.js';
+import type { SourceItem, ThreadInfo } from '../input/source.js';
+import type { RunItem } from './analyze-items.js';
+import type { Judged } from './worker.js';
+
+/** What a worker needs to build its claims: the claim file and the --claim selection. */
+export interface WorkerInit {
+  claims: string | undefined;
+  claim: string | undefined;
+}
+
+/** One comment sent to a worker; `thread` is sent with a thread's first comment only. */
+export interface Task {
+  seq: number;
+  key: number;
+  thread?: ThreadInfo;
+  comment: Comment;
+}
+
+/** Comments per message to a worker. */
+const BATCH = 64;
+/** Comments analyzed or waiting, at most. */
+const MAX_PENDING = 4096;
+
+interface Slot {
+  item: SourceItem;
+  judged?: Judged;
+  done: boolean;
+}
+
+export async function* analyzePooled(items: AsyncIterable<SourceItem>, jobs: number, init: WorkerInit): AsyncGenerator<RunItem> {
+  const workers = Array.from({ length: jobs }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: init }));
+  const queue: Slot[] = [];
+  let head = 0;
+  const waiting = new Map<number, Slot>();
+  const batches: Task[][] = workers.map(() => []);
+  const busy = workers.map(() => 0);
+  const threadKeys = new Map<ThreadInfo, { key: number; worker: number }>();
+  let seq = 0;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  workers.forEach((w, i) => {
+    w.on('message', (results: { seq: number; judged: Judged }[]) => {
+      for (const r of results) {
+        const slot = waiting.get(r.seq)!;
+        waiting.delete(r.seq);
+        slot.judged = r.judged;
+        slot.done = true;
+      }
+      busy[i]! -= results.length;
+      wake?.();
+    });
+    w.on('error', (err) => {
+      failure ??= err;
+      wake?.();
+    });
+  });
+  const flush = (): void => {
+    batches.forEach((b, i) => {
+      if (b.length === 0) return;
+      workers[i]!.postMessage(b);
+      batches[i] = [];
+    });
+  };
+  const ready = (): RunItem[] => {
+    const out: RunItem[] = [];
+    while (head < queue.length && queue[head]!.done) {
+      const { item, judged } = queue[head]!;
+      queue[head++] = undefined as unknown as Slot;
+      out.push({ thread: item.thread, row: { comment: item.comment, ...judged! } });
+    }
+    if (head > 1024) {
+      queue.splice(0, head);
+      head = 0;
+    }
+    return out;
+  };
+  const headDone = async (): Promise<void> => {
+    flush();
+    while (!failure && head < queue.length && !queue[head]!.done) await new Promise<void>((resolve) => (wake = resolve));
+    if (failure) throw failure;
+  };
+  try {
+    for await (const item of items) {
+      {
+        let t = threadKeys.get(item.thread);
+        const first = t === undefined;
+        if (!t) {
+          t = { key: threadKeys.size, worker: busy.indexOf(Math.min(...busy)) };
+          threadKeys.set(item.thread, t);
+        }
+        const slot: Slot = { item, done: false };
+        queue.push(slot);
+        waiting.set(seq, slot);
+        batches[t.worker]!.push({ seq: seq++, key: t.key, ...(first ? { thread: item.thread } : {}), comment: item.comment });
+        busy[t.worker]!++;
+        if (batches[t.worker]!.length >= BATCH) {
+          workers[t.worker]!.postMessage(batches[t.worker]);
+          batches[t.worker] = [];
+        }
+      }
+      yield* ready();
+      while (queue.length - head > MAX_PENDING) {
+        await headDone();
+        yield* ready();
+      }
+    }
+    while (head < queue.length) {
+      await headDone();
+      yield* ready();
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,58 @@
+/** A progress bar on stderr for long runs: comments done, comments/s and time left. Only on a terminal. */
+import type { Io } from '../cli.js';
+
+/** Inputs smaller than this finish before a bar would help. */
+export const PROGRESS_FROM = 5000;
+/** Redraw at most this often (ms). */
+const EVERY = 200;
+const WIDTH = 30;
+
+export class Progress {
+  private done_ = 0;
+  private last = 0;
+  private readonly start = performance.now();
+  private shown = false;
+  private readonly on: boolean;
+
+  constructor(
+    private readonly io: Io,
+    private readonly total: number,
+    enabled: boolean,
+  ) {
+    this.on = enabled && total >= PROGRESS_FROM;
+  }
+
+  /** One more comment analyzed. */
+  tick(): void {
+    this.done_++;
+    if (!this.on || (this.done_ & 63) !== 0) return;
+    const now = performance.now();
+    if (now - this.last < EVERY) return;
+    this.last = now;
+    this.io.stderr(`\r${bar(this.done_, this.total, (now - this.start) / 1000)}`);
+    this.shown = true;
+  }
+
+  /** Clears the bar (once). */
+  done(): void {
+    if (!this.shown) return;
+    this.io.stderr('\r\x1b[K');
+    this.shown = false;
+  }
+}
+
+/** `[=====>      ] 45% 45,000/100,000 comments  9,800/s  ETA 6s` */
+export function bar(done: number, total: number, seconds: number): string {
+  const share = total > 0 ? Math.min(1, done / total) : 0;
+  const filled = Math.round(share * WIDTH);
+  const rate = seconds > 0 ? done / seconds : 0;
+  const left = rate > 0 ? Math.ceil((total - done) / rate) : 0;
+  const n = (x: number): string => Math.round(x).toLocaleString('en-US');
+  return `[${'='.repeat(Math.max(0, filled - 1))}${filled > 0 ? '>' : ''}${' '.repeat(WIDTH - filled)}] ${String(Math.floor(share * 100)).padStart(3)}% ${n(done)}/${n(total)} comments  ${n(rate)}/s  ETA ${duration(left)}`;
+}
+
+function duration(s: number): string {
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+}
