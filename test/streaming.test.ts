@@ -1,0 +1,137 @@
+/**
+ * Streaming and workers: a 200,000-comment JSON Lines file through the CLI comes out whole and in
+ * order; workers give the same bytes as one thread; interleaved threads keep their context; text is
+ * read across chunk boundaries exactly.
+ */
+import test, { after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { parse } from 'csv-parse';
+import { ROOT } from './helpers.js';
+import { textChunks, textLines } from '../src/input/text-stream.js';
+import { bar } from '../src/run/progress.js';
+import { jobsFor, WORKERS_FROM } from '../src/run/jobs.js';
+import { ThreadstanceError } from '../src/errors.js';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ts-stream-'));
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+const bin = path.join(ROOT, 'dist/src/bin.js');
+
+/** Short sentences recombined; every 40 comments a new thread, replies to earlier comments of it. */
+const WORDS = ['ISIS claimed the attack.', 'The Kremlin blamed Ukraine.', 'Exactly.', 'Nope.', 'Security failed badly.', 'Who knows?', 'It was an inside job, obviously.', 'Good point.'];
+function generate(file: string, n: number, interleave = false): void {
+  const fd = fs.openSync(file, 'w');
+  let buf = '';
+  for (let i = 0; i < n; i++) {
+    const thread = interleave ? i % 7 : Math.floor(i / 40);
+    const first = interleave ? i < 7 : i % 40 === 0;
+    const parent = first ? '' : String(interleave ? i - 7 : i - 1 - ((i * 7) % Math.min(i % 40 || 1, 5)));
+    buf += JSON.stringify({ id: String(i), thread: `t${thread}`, parent_id: parent, text: `${WORDS[i % WORDS.length]} ${WORDS[(i * 3) % WORDS.length]} #${i}`, likes: i % 9 }) + '\n';
+    if (buf.length > 1 << 20) {
+      fs.writeSync(fd, buf);
+      buf = '';
+    }
+  }
+  fs.writeSync(fd, buf);
+  fs.closeSync(fd);
+}
+
+function cli(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const proc = spawn(process.execPath, [bin, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
+    let stderr = '';
+    proc.stderr.setEncoding('utf8').on('data', (d: string) => void (stderr += d));
+    proc.on('close', (status) => resolve({ status, stderr }));
+  });
+}
+
+test('200,000 comments streamed from JSON Lines: every comment once, in input order', { timeout: 600000 }, async () => {
+  const input = path.join(tmp, 'big.jsonl');
+  const out = path.join(tmp, 'big.csv');
+  const n = 200000;
+  generate(input, n);
+  const r = await cli(['analyze', input, '--out', out, '--csv-dialect', 'rfc4180', '-q']);
+  assert.equal(r.status, 0, r.stderr);
+  let expected = 0;
+  const parser = fs.createReadStream(out).pipe(parse({ columns: true }));
+  for await (const row of parser as AsyncIterable<Record<string, string>>) {
+    assert.equal(row.id, String(expected), `row ${expected + 2} holds comment ${row.id}`);
+    assert.ok(row.text!.endsWith(` #${expected}`), `row ${expected + 2}: text of another comment`);
+    assert.equal(row.thread, `t${Math.floor(expected / 40)}`);
+    expected++;
+  }
+  assert.equal(expected, n);
+});
+
+test('two workers write the same bytes as one; interleaved threads keep input order and their own context', { timeout: 120000 }, async () => {
+  const input = path.join(tmp, 'mixed.jsonl');
+  generate(input, 3000, true);
+  const outs: string[] = [];
+  for (const jobs of ['1', '2']) {
+    const out = path.join(tmp, `mixed-${jobs}.csv`);
+    const r = await cli(['analyze', input, '--out', out, '--summary', path.join(tmp, `mixed-${jobs}-summary.csv`), '--jobs', jobs, '-q']);
+    assert.equal(r.status, 0, r.stderr);
+    outs.push(fs.readFileSync(out, 'utf8'));
+  }
+  assert.equal(outs[1], outs[0]);
+  const lines = outs[0]!.split('\r\n');
+  // Rows in input order: comment i of thread t(i mod 7), numbered within its thread.
+  assert.match(lines[1]!, /^t0,0,0,,/);
+  assert.match(lines[2]!, /^t1,0,1,,/);
+  assert.match(lines[8]!, /^t0,1,7,0,/);
+  // "Exactly." (comment 2, thread t2) replies to nothing; comment 9 of t2 agrees with comment 2 of t2.
+  const summaries = ['1', '2'].map((j) => fs.readFileSync(path.join(tmp, `mixed-${j}-summary.csv`), 'utf8'));
+  assert.equal(summaries[1], summaries[0]);
+  assert.match(summaries[0]!, /\r\n\(all\),isis,support,/);
+});
+
+test('--jobs takes a whole number; the default uses workers only for large inputs', async () => {
+  const r = await cli(['analyze', 'seeds/003_9fc60ebbaf8355f7.txt', '--out', path.join(tmp, 'x.csv'), '--jobs', '0']);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /--jobs <n>' argument '0' is invalid\. expected a whole number from 1 to 256/);
+  assert.equal(jobsFor(3, 10), 3);
+  assert.equal(jobsFor(undefined, WORKERS_FROM - 1), 1);
+  assert.equal(jobsFor(undefined, WORKERS_FROM), Math.max(1, os.availableParallelism()));
+});
+
+test('THREADSTANCE_STATS gets the run figures', async () => {
+  const stats = path.join(tmp, 'stats.json');
+  const r = await cli(['analyze', 'seeds/003_9fc60ebbaf8355f7.txt', '--out', path.join(tmp, 's.csv'), '-q'], { THREADSTANCE_STATS: stats });
+  assert.equal(r.status, 0, r.stderr);
+  const s = JSON.parse(fs.readFileSync(stats, 'utf8')) as Record<string, number>;
+  assert.deepEqual(Object.keys(s), ['comments', 'jobs', 'startupMs', 'analyzeMs', 'totalMs', 'commandMs', 'maxRssBytes']);
+  assert.equal(s.comments, 20);
+  assert.equal(s.jobs, 1);
+  assert.ok(s.maxRssBytes! > 10e6);
+});
+
+test('the progress bar: share, counts, rate and time left', () => {
+  assert.equal(bar(45000, 100000, 4.5), '[=============>                ]  45% 45,000/100,000 comments  10,000/s  ETA 6s');
+  assert.equal(bar(0, 100000, 0), '[                              ]   0% 0/100,000 comments  0/s  ETA 0s');
+  assert.equal(bar(1000, 1000000, 1), '[                              ]   0% 1,000/1,000,000 comments  1,000/s  ETA 16m39s');
+});
+
+test('lines are read across chunk boundaries, CRLF split between chunks included', async () => {
+  const file = path.join(tmp, 'lines.txt');
+  // 1 MiB chunks: put a CR as the last byte of the first chunk and its LF as the first of the next.
+  const first = 'a'.repeat((1 << 20) - 1) + '\r';
+  fs.writeFileSync(file, '\uFEFF' + first.slice(3) + '\nsecond\r\n\r\nthird é\nlast');
+  const lines: string[] = [];
+  for await (const l of textLines(textChunks(file, 'auto'))) lines.push(`${l.line}:${l.text.length > 20 ? `${l.text.length} chars` : l.text}`);
+  assert.deepEqual(lines, [`1:${(1 << 20) - 4} chars`, '2:second', '3:', '4:third é', '5:last']);
+});
+
+test('a bad UTF-8 byte past the first chunk is reported at its offset in the file', async () => {
+  const file = path.join(tmp, 'bad.jsonl');
+  const good = Buffer.from('{"text":"' + 'é'.repeat(600000) + '"}\n');
+  fs.writeFileSync(file, Buffer.concat([good, Buffer.from([0x7b, 0xc3, 0x28, 0x7d])]));
+  await assert.rejects(
+    async () => {
+      for await (const _ of textChunks(file, 'auto'));
+    },
+    (err: unknown) => err instanceof ThreadstanceError && err.code === 'INPUT_ENCODING' && err.message.includes(`first bad byte at offset ${good.length + 1}`),
+  );
+});
