@@ -49,8 +49,8 @@ export class RecordMapper {
     private readonly window: number,
   ) {}
 
-  /** The comment of a record (`thread` keys its position count), or why it is skipped. */
-  map({ fields, line }: RawRecord, thread: string): Comment | Skipped {
+  /** The comment of a record (`thread` keys its position count), or why it is skipped; `light` (a first pass that only counts) leaves the text unsplit. */
+  map({ fields, line }: RawRecord, thread: string, light = false): Comment | Skipped {
     const file = this.file;
     for (const key in fields) {
       if (!(KNOWN_FIELDS as readonly string[]).includes(key) && !this.extraSet.has(key)) {
@@ -84,7 +84,7 @@ export class RecordMapper {
     }
     this.seenIds.set(key, line);
     if (this.seenIds.size > this.window) this.seenIds.delete(this.seenIds.keys().next().value!);
-    const { body, media, quoted } = splitMedia(text);
+    const { body, media, quoted } = light ? { body: text, media: [], quoted: [] } : splitMedia(text);
     const extra: Record<string, string> = {};
     for (const key in fields) if (this.extraSet.has(key)) extra[key] = asString(fields[key]);
     return {

@@ -71,7 +71,8 @@ function readRows(text: string, file: string, skipped: Skipped[]): Row[] {
   return rows;
 }
 
-export function toDraft(row: Row): { draft: Draft; link: string; isPost: boolean; title: string } | string {
+/** A record as a draft comment, or why it is skipped; `light` (a first pass that only counts) leaves the body's Markdown unread. */
+export function toDraft(row: Row, light = false): { draft: Draft; link: string; isPost: boolean; title: string } | string {
   const v = row.value;
   if (!isObject(v)) return 'expected a Reddit comment or submission object';
   const id = stripPrefix(v.name) || str(v.id);
@@ -81,7 +82,7 @@ export function toDraft(row: Row): { draft: Draft; link: string; isPost: boolean
   if (!link) return 'a comment without "link_id"; cannot tell which post it belongs to';
   const source = isPost ? str(v.selftext) : typeof v.body === 'string' ? v.body : '';
   const gone = GONE[source.trim()];
-  const body = redditMarkdown(gone ? '' : source);
+  const body = light ? { text: source, media: [] } : redditMarkdown(gone ? '' : source);
   const titleText = isPost ? decodeEntities(str(v.title)) : '';
   const text = [titleText, body.text].filter((t) => t !== '').join('\n\n');
   const parentRaw = str(v.parent_id);

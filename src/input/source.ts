@@ -92,7 +92,7 @@ async function surveyStream(kind: StreamKind, file: string, o: InputOptions): Pr
   const optional = { createdAt: false, depth: false, url: false };
   let comments = 0;
   const skippedBeforeAny: Skipped[] = [];
-  for await (const it of rawItems(kind, file, o.encoding)) {
+  for await (const it of rawItems(kind, file, o.encoding, true)) {
     let entry = keys.get(it.key);
     if ('skipped' in it) {
       skipped.push(it.skipped);

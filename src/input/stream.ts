@@ -65,16 +65,19 @@ export function streamKind(file: string, format: string, encoding: Encoding): St
   return name === 'jsonl' ? 'jsonl' : undefined;
 }
 
-/** The records of a streamed input, in file order. */
-export function rawItems(kind: StreamKind, file: string, encoding: Encoding): AsyncGenerator<RawItem> {
+/**
+ * The records of a streamed input, in file order. `light`: for a first pass that only learns the
+ * threads, columns and skipped records; the comments' texts are not split or converted.
+ */
+export function rawItems(kind: StreamKind, file: string, encoding: Encoding, light = false): AsyncGenerator<RawItem> {
   const base = path.basename(file).replace(/\.[^.]+$/, '');
-  if (kind === 'csv') return csvItems(file, encoding, base);
-  if (kind === 'reddit') return redditItems(file, encoding);
-  return jsonlItems(file, encoding, base);
+  if (kind === 'csv') return csvItems(file, encoding, base, light);
+  if (kind === 'reddit') return redditItems(file, encoding, light);
+  return jsonlItems(file, encoding, base, light);
 }
 
 /** Generic JSON Lines: one comment object per line; its `thread` field, else the file's name, keys its thread. */
-async function* jsonlItems(file: string, encoding: Encoding, base: string): AsyncGenerator<RawItem> {
+async function* jsonlItems(file: string, encoding: Encoding, base: string, light: boolean): AsyncGenerator<RawItem> {
   const mapper = new RecordMapper(file, STREAM_WINDOW);
   let firstKey: string | undefined;
   for await (const { line, text } of textLines(textChunks(file, encoding))) {
@@ -90,7 +93,7 @@ async function* jsonlItems(file: string, encoding: Encoding, base: string): Asyn
     }
     const key = threadKey(entry.value.thread, base);
     firstKey ??= key;
-    yield item(key, mapper.map({ fields: entry.value, line }, key));
+    yield item(key, mapper.map({ fields: entry.value, line }, key, light));
   }
 }
 
@@ -103,7 +106,7 @@ function item(key: string, out: Comment | Skipped): RawItem {
 }
 
 /** Generic CSV with a header row; structural errors stop the run with the line, as the whole-file reader words them. */
-async function* csvItems(file: string, encoding: Encoding, base: string): AsyncGenerator<RawItem> {
+async function* csvItems(file: string, encoding: Encoding, base: string, light: boolean): AsyncGenerator<RawItem> {
   const mapper = new RecordMapper(file, STREAM_WINDOW);
   let line = 0;
   let readUpTo = 0;
@@ -151,7 +154,7 @@ async function* csvItems(file: string, encoding: Encoding, base: string): AsyncG
       }
       const key = threadKey(record.thread, base);
       firstKey ??= key;
-      yield item(key, mapper.map({ fields: record, line: start }, key));
+      yield item(key, mapper.map({ fields: record, line: start }, key, light));
     }
   } catch (err) {
     if (err instanceof ThreadstanceError) throw err;
@@ -185,7 +188,7 @@ function lineBreaks(text: string): number {
  * A Reddit dump (Pushshift, Arctic Shift): comments and submissions, one per line; `link_id` keys the
  * thread. A reply to the post is top-level whether or not the post is in the dump.
  */
-async function* redditItems(file: string, encoding: Encoding): AsyncGenerator<RawItem> {
+async function* redditItems(file: string, encoding: Encoding, light: boolean): AsyncGenerator<RawItem> {
   const seen = new Map<string, { line: number; depth: number | undefined }>();
   const positions = new Map<string, number>();
   let firstKey: string | undefined;
@@ -197,7 +200,7 @@ async function* redditItems(file: string, encoding: Encoding): AsyncGenerator<Ra
       continue;
     }
     const row = { value: entry.value, line, where: `line ${line}` };
-    const draft = toDraft(row);
+    const draft = toDraft(row, light);
     if (typeof draft === 'string') {
       yield { key: firstKey ?? '', skipped: { file, line, reason: `${row.where}: ${draft}`, raw: excerpt(row.value) } };
       continue;
@@ -218,7 +221,8 @@ async function* redditItems(file: string, encoding: Encoding): AsyncGenerator<Ra
     if (seen.size > STREAM_WINDOW) seen.delete(seen.keys().next().value!);
     const index = positions.get(link) ?? 0;
     positions.set(link, index + 1);
-    yield { key: link, comment: toComment(d, index, depth), ...(isPost ? { title } : {}) };
+    const comment: Comment = light ? { index, id: d.id, parentId: d.parentId, author: '', likes: null, createdAt: d.createdAt, text: '', body: '', media: [], quoted: [], extra: {}, line, ...(depth === undefined ? {} : { depth }), ...(d.url ? { url: d.url } : {}) } : toComment(d, index, depth);
+    yield { key: link, comment, ...(isPost ? { title } : {}) };
   }
 }
 
