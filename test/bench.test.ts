@@ -1,0 +1,122 @@
+/** The pure parts of the benchmark (npm run bench): the corpus generator and the target checks. The benchmark itself is too slow for npm test. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { authorName, generateCorpus, prng, splitSentences, usableSentences, THREAD_SIZE, type CorpusRecord } from '../bench/corpus.js';
+import { evaluateTargets, growth, ratio, type BenchFigures } from '../bench/targets.js';
+
+const pools = [
+  { name: 'topic', sentences: ['ISIS-K claimed the attack.', 'The Kremlin blamed Ukraine.', 'Security forces took an hour to arrive.'], weight: 0.4 },
+  { name: 'chat', sentences: ['I love this band.', 'What a terrible day.', 'Not sure what to think.', 'Source?'], weight: 0.6 },
+];
+
+test('prng: the same seed gives the same floats on every machine', () => {
+  const r = prng(1);
+  assert.deepEqual([r(), r(), r()], [0.6270739405881613, 0.002735721180215478, 0.5274470399599522]);
+});
+
+test('the first three records for seed 7 (golden)', () => {
+  assert.deepEqual(
+    [...generateCorpus({ seed: 7, count: 3, pools })],
+    [
+      { thread: 't000001', id: 'c1', parent_id: '', author: 'wildfalcon', likes: 2, text: 'I love this band. Not sure what to think.' },
+      { thread: 't000001', id: 'c2', parent_id: 'c1', author: 'greyfalcon', likes: 0, text: 'What a terrible day.' },
+      { thread: 't000001', id: 'c3', parent_id: 'c1', author: 'quietfalcon', likes: 3, text: 'I love this band. Not sure what to think.' },
+    ],
+  );
+});
+
+test('the corpus is deterministic and shaped like a forum dump', () => {
+  const records = [...generateCorpus({ seed: 7, count: 5000, pools })];
+  assert.deepEqual([...generateCorpus({ seed: 7, count: 5000, pools })], records);
+  assert.notDeepEqual([...generateCorpus({ seed: 8, count: 50, pools })], records.slice(0, 50));
+  assert.equal(records.length, 5000);
+  assert.equal(new Set(records.map((r) => r.id)).size, 5000);
+  const threads = new Map<string, CorpusRecord[]>();
+  for (const r of records) threads.set(r.thread, [...(threads.get(r.thread) ?? []), r]);
+  const all = new Set(pools.flatMap((p) => p.sentences));
+  for (const [, list] of threads) {
+    assert.equal(list[0]!.parent_id, '', 'a thread starts with its opening post');
+    const seen = new Set<string>();
+    for (const r of list) {
+      if (r !== list[0]) assert.ok(seen.has(r.parent_id), `${r.id} replies to an earlier comment of its thread`);
+      seen.add(r.id);
+      // 1 to 4 pool sentences, after an optional "@author " naming the parent's author.
+      const body = r.text.replace(/^@[a-z]+\d* /, '');
+      const parts = body.split(/(?<=[.?]) |\n\n/);
+      assert.ok(parts.length >= 1 && parts.length <= 4 && parts.every((p) => all.has(p)), r.text);
+      assert.ok(Number.isInteger(r.likes) && r.likes >= 0);
+    }
+    assert.ok(list.length <= THREAD_SIZE.max);
+  }
+  // Every thread but the last few (cut short at the end) has at least the minimum size.
+  const sizes = [...threads.values()].map((l) => l.length);
+  assert.ok(sizes.slice(0, -3).every((n) => n >= THREAD_SIZE.min));
+  // Threads interleave a little: some comment follows one of another thread that is not finished.
+  const switches = records.filter((r, i) => i > 0 && r.thread !== records[i - 1]!.thread).length;
+  assert.ok(switches > threads.size * 2, `threads interleave (${switches} switches, ${threads.size} threads)`);
+  assert.ok(records.some((r) => r.text.startsWith('@')));
+});
+
+test('author names are distinct for every index', () => {
+  const names = Array.from({ length: 5000 }, (_, i) => authorName(i));
+  assert.equal(new Set(names).size, 5000);
+  assert.deepEqual([authorName(0), authorName(255), authorName(256), authorName(4097)], ['quietfalcon', 'deepember', 'quietfalcon1', 'redfalcon16']);
+});
+
+test('sentences split at their ends, not after initials, months or inside U.S.', () => {
+  assert.deepEqual(splitSentences('Colin P. Clarke told the paper. The U.S. said so! On Dec. 19 it rained… Really?\n\nNew para.  Done'), [
+    'Colin P. Clarke told the paper.',
+    'The U.S. said so!',
+    'On Dec. 19 it rained…',
+    'Really?',
+    'New para.',
+    'Done',
+  ]);
+  assert.deepEqual(usableSentences(['Yes', 'Yes it is.', 'Yes it is.', 'x '.repeat(400)]), ['Yes it is.']);
+});
+
+const MB = 2 ** 20;
+const figures: BenchFigures = {
+  comments: 100_000,
+  rssComments: 1_000_000,
+  workers: 2,
+  hasJobs: true,
+  readdoc: 8000,
+  vader: 4000,
+  jobs1: 6000,
+  jobsN: 9000,
+  rateBasis: 'analyzeMs',
+  startupMs: 700,
+  startupExact: true,
+  rss: { jobs1Small: { bytes: 200 * MB, lowerBound: false }, jobsNSmall: { bytes: 300 * MB, lowerBound: false }, jobs1Large: { bytes: 240 * MB, lowerBound: false }, jobsNLarge: { bytes: 420 * MB, lowerBound: false } },
+};
+const statuses = (f: BenchFigures): string[] => evaluateTargets(f).map((t) => `${t.measured} ${t.status}`);
+
+test('targets: each is met or not met with the measured value', () => {
+  assert.equal(ratio(6000, 8000), 0.75);
+  assert.equal(ratio(6000, undefined), undefined);
+  assert.deepEqual(growth({ bytes: 200, lowerBound: false }, { bytes: 250, lowerBound: true }), { value: 0.25, lowerBound: true });
+  assert.deepEqual(statuses(figures), ['0.75× met', '1.50× met', '1.50× not met', '240 MB met', '420 MB not met', '+20.0% met', '+40.0% not met', '700 ms met']);
+});
+
+test('targets: missing runs, lower bounds and upper bounds are never reported as met without proof', () => {
+  const f: BenchFigures = {
+    ...figures,
+    hasJobs: false,
+    jobsN: undefined,
+    rateBasis: 'wall',
+    startupMs: 1200,
+    startupExact: false,
+    rss: { jobs1Small: { bytes: 1000 * MB, lowerBound: false }, jobs1Large: { bytes: 2048 * MB, lowerBound: true } },
+  };
+  const result = evaluateTargets(f);
+  assert.deepEqual(result.map((t) => `${t.measured} ${t.status}`), ['0.75× met', '1.50× met', '— not available', '≥ 2048 MB not met', '— not available', '≥ +104.8% not met', '— not available', '≤ 1200 ms not available']);
+  assert.match(result[0]!.note!, /wall time/);
+  assert.match(result[2]!.note!, /no --jobs option/);
+  // A stopped run below the limit proves nothing.
+  const low = evaluateTargets({ ...f, rss: { jobs1Small: { bytes: 100 * MB, lowerBound: false }, jobs1Large: { bytes: 110 * MB, lowerBound: true } } });
+  assert.deepEqual([low[3]!.status, low[5]!.status], ['not available', 'not available']);
+  // A short corpus or no million-comment run: the size-bound targets are not evaluated.
+  const quick = evaluateTargets({ ...figures, comments: 20_000, rssComments: 0 });
+  assert.deepEqual(quick.map((t) => t.status), ['met', 'met', 'not available', 'not available', 'not available', 'not available', 'not available', 'met']);
+});
