@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { prng } from '../../bench/corpus.js';
 
 /** A generator's name and its parameters, as a case of cases.json gives them. */
 export type Spec = { kind: string } & Record<string, unknown>;
@@ -14,17 +15,8 @@ const num = (spec: Spec, key: string): number => {
   return v;
 };
 
-/** A small deterministic pseudo-random generator (mulberry32), so that a failing case can be re-made. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic pseudo-random generator (mulberry32, shared with the benchmark's corpus), so that a failing case can be re-made. */
+const random = prng;
 
 const lines = (n: number, f: (i: number) => unknown): string => Array.from({ length: n }, (_, i) => JSON.stringify(f(i))).join('\n') + '\n';
 
