@@ -34,7 +34,17 @@ export const PARENT_CACHE = 10000;
 /** A comment's judgements kept for its replies. */
 interface ParentEntry {
   index: number;
-  drafts: Map<string, Draft>;
+  /** Only decisive judgements (support, oppose): no rule reads a parent's other ones. */
+  drafts: ReadonlyMap<string, Draft>;
+}
+
+const NO_DRAFTS: ReadonlyMap<string, Draft> = new Map();
+
+/** What a reply can take from its parent: the support and oppose judgements (most comments have none, and share one empty map). */
+function decisive(own: Map<string, Draft>): ReadonlyMap<string, Draft> {
+  let kept: Map<string, Draft> | undefined;
+  for (const [id, d] of own) if (d.stance === 'support' || d.stance === 'oppose') (kept ??= new Map()).set(id, d);
+  return kept ?? NO_DRAFTS;
 }
 
 /** The judgements of the most recent comments, oldest dropped first once `limit` are kept. */
@@ -116,8 +126,9 @@ export class ThreadAnalyzer {
   }
 
   private remember(comment: Comment, own: Map<string, Draft>): void {
-    if (comment.id === this.root?.id && !this.rootEntry) this.rootEntry = { index: comment.index, drafts: own };
-    this.cache.set(this.prefix + comment.id, { index: comment.index, drafts: own });
+    const entry = { index: comment.index, drafts: decisive(own) };
+    if (comment.id === this.root?.id && !this.rootEntry) this.rootEntry = entry;
+    this.cache.set(this.prefix + comment.id, entry);
     this.previous = comment.id;
   }
 

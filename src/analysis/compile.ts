@@ -1,7 +1,7 @@
 /** Compiles a checked claim set for matching: cue phrases, and aliases taught to wink as custom entities. */
 import type { Claim, ClaimSet } from '../claims/load.js';
 import { ThreadstanceError } from '../errors.js';
-import { nlp } from './nlp.js';
+import { nlp, setAliases } from './nlp.js';
 import { compilePhrase, type Phrase } from './phrases.js';
 import { lexicon } from './lexicon.js';
 
@@ -83,9 +83,9 @@ export function compileClaims(set: ClaimSet): CompiledClaims {
   return compiled;
 }
 
-/** Makes these claims' aliases the ones wink marks (wink keeps one set of custom entities per instance). */
+/** Makes these claims' aliases the ones view() marks (one set per process, as wink keeps one per instance). */
 export function activate(compiled: CompiledClaims): void {
   if (active === compiled) return;
-  nlp().learnCustomEntities(compiled.patterns);
+  setAliases(compiled.patterns.map((p) => p.name));
   active = compiled;
 }

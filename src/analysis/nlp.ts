@@ -1,21 +1,95 @@
 /** The one wink-nlp instance of the process and a flat view of a document's tokens for the rules. */
-import winkNLP, { type ItemSentence, type ItemCustomEntity } from 'wink-nlp';
+import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
 type Nlp = ReturnType<typeof winkNLP>;
 let instance: Nlp | undefined;
 
 /**
- * The pipeline steps threadstance reads: sentences, part of speech (for lemmas and the passive),
- * custom entities (aliases). wink's own negation, sentiment and named entities are left out: the
- * rules have their own (see stance.ts and sentiment.ts), and each step costs time per comment.
+ * The pipeline steps threadstance reads: sentences, and part of speech (for lemmas and the passive).
+ * wink's own negation, sentiment and named entities are left out: the rules have their own (see
+ * stance.ts and sentiment.ts), and each step costs time per comment. Aliases are matched on the
+ * tokens' normal forms here (see setAliases), which costs a third of wink's custom-entity step.
  */
-const PIPE = ['sbd', 'pos', 'cer'];
+const PIPE = ['sbd', 'pos'];
+
+/**
+ * wink keeps every distinct token it has read in its instance's cache, so a run over millions of
+ * comments would grow without end. After this many tokens the instance is dropped and built afresh
+ * (about 0.1 s, the cost of a few dozen comments); its results do not depend on what it read before.
+ */
+export const WINK_TOKENS_PER_INSTANCE = 5_000_000;
+let tokenLimit = WINK_TOKENS_PER_INSTANCE;
+let tokensRead = 0;
+let instances = 0;
+
+/**
+ * The model as wink reads it for each instance. Its custom-entity loader turns its data into a JSON
+ * string in place, so a second call escapes the string again (and the tenth or so fails): its first
+ * result is kept and handed to every later instance.
+ */
+let stableModel: typeof model | undefined;
+function modelOnce(): typeof model {
+  if (!stableModel) {
+    const meta = (model.metaCER as () => unknown)();
+    stableModel = Object.assign(Object.create(null) as typeof model, model, { metaCER: () => meta });
+  }
+  return stableModel;
+}
 
 /** The process-wide wink instance (built on first use: about 90 ms and 9 MB). */
 export function nlp(): Nlp {
-  instance ??= winkNLP(model, PIPE);
+  if (!instance) {
+    instance = winkNLP(modelOnce(), PIPE);
+    instances++;
+  }
   return instance;
+}
+
+/** For tests: another token limit per wink instance (undefined restores the default). */
+export function setWinkTokenLimit(limit: number | undefined): void {
+  tokenLimit = limit ?? WINK_TOKENS_PER_INSTANCE;
+}
+
+/** How many wink instances this process has built. */
+export function winkInstanceCount(): number {
+  return instances;
+}
+
+/** Alias token sequences (normal forms) by first token, longest first; the entity type is the sequence joined by spaces. */
+let aliases = new Map<string, { tokens: string[]; type: string }[]>();
+
+/** Makes `types` (aliases as normal-form tokens joined by single spaces) the custom entities view() marks. */
+export function setAliases(types: readonly string[]): void {
+  const index = new Map<string, { tokens: string[]; type: string }[]>();
+  for (const type of types) {
+    const tokens = type.split(' ');
+    const list = index.get(tokens[0]!) ?? [];
+    list.push({ tokens, type });
+    index.set(tokens[0]!, list);
+  }
+  for (const list of index.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  aliases = index;
+}
+
+/** Leftmost-longest, non-overlapping occurrences of the aliases, as wink's custom entities would mark them. */
+function findAliases(norm: string[]): [number, number, string][] {
+  const out: [number, number, string][] = [];
+  if (aliases.size === 0) return out;
+  for (let i = 0; i < norm.length; i++) {
+    const candidates = aliases.get(norm[i]!);
+    if (!candidates) continue;
+    for (const { tokens, type } of candidates) {
+      let k = 1;
+      while (k < tokens.length && norm[i + k] === tokens[k]) k++;
+      if (k === tokens.length) {
+        out.push([i, i + k - 1, type]);
+        i += k - 1;
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** Token arrays of a document, indexed by token position, plus its sentence spans. */
@@ -37,6 +111,12 @@ export interface TokenView {
   entities: [number, number, string][];
 }
 
+/** Lower case with curly apostrophes made straight (the regular expression only where one occurs). */
+function straight(t: string): string {
+  const l = t.toLowerCase();
+  return l.includes('’') || l.includes('‘') ? l.replace(/[’‘]/g, "'") : l;
+}
+
 /** Reads `text` with wink and returns the arrays the stance and sentiment rules work on. */
 export function view(text: string): TokenView {
   const w = nlp();
@@ -44,24 +124,34 @@ export function view(text: string): TokenView {
   const doc = w.readDoc(text);
   const tokens = doc.tokens();
   const value = tokens.out(its.value) as string[];
-  const lower = value.map((t) => t.toLowerCase().replace(/[’‘]/g, "'"));
-  const norm = (tokens.out(its.normal) as (string | undefined)[]).map((t, i) => (t ?? lower[i]!).replace(/[’‘]/g, "'"));
+  const n = value.length;
+  tokensRead += n;
+  if (tokensRead > tokenLimit) {
+    // This document keeps the old instance alive until it is dropped; the next one gets a new instance.
+    instance = undefined;
+    tokensRead = 0;
+  }
+  const lower = new Array<string>(n);
+  for (let i = 0; i < n; i++) lower[i] = straight(value[i]!);
+  const normal = tokens.out(its.normal) as (string | undefined)[];
+  const norm = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const t = normal[i];
+    // The normal form is lower case already: only its apostrophes need straightening.
+    norm[i] = t === undefined ? lower[i]! : t.includes('’') || t.includes('‘') ? t.replace(/[’‘]/g, "'") : t;
+  }
   // wink has no lemma for some tokens (seen on tweets): fall back to the normal form.
-  const lemma = (tokens.out(its.lemma as unknown as typeof its.normal) as (string | undefined)[]).map((t, i) => (t ?? norm[i]!).toLowerCase().replace(/[’‘]/g, "'"));
+  const lemmas = tokens.out(its.lemma as unknown as typeof its.normal) as (string | undefined)[];
+  const lemma = new Array<string>(n);
+  for (let i = 0; i < n; i++) lemma[i] = straight(lemmas[i] ?? norm[i]!);
   const pos = tokens.out(its.pos) as string[];
   const type = tokens.out(its.type) as string[];
-  const stop = tokens.out(its.stopWordFlag) as unknown as boolean[];
-  const raw: { span: [number, number]; text: string }[] = [];
-  doc.sentences().each((s: ItemSentence) => {
-    raw.push({ span: s.out(its.span) as unknown as [number, number], text: s.out() });
-  });
-  const spaces = tokens.out(its.precedingSpaces) as string[];
-  const merged = splitLongSentences(mergeBrokenSentences(raw), value, spaces, type);
-  const entities: [number, number, string][] = [];
-  doc.customEntities().each((e: ItemCustomEntity) => {
-    const span = e.out(its.span) as unknown as [number, number];
-    entities.push([span[0], span[1], e.out(its.type) as string]);
-  });
+  const sentences = doc.sentences();
+  const spans = sentences.out(its.span) as unknown as [number, number][];
+  const texts = sentences.out() as string[];
+  const raw = spans.map((span, i) => ({ span, text: texts[i]! }));
+  const merged = splitLongSentences(mergeBrokenSentences(raw), value, () => tokens.out(its.precedingSpaces) as string[], type);
+  let stop: boolean[] | undefined;
   return {
     norm,
     lower,
@@ -69,10 +159,13 @@ export function view(text: string): TokenView {
     value,
     pos,
     type,
-    stop,
+    // Only the root rules read stop words: looked up when first asked for.
+    get stop(): boolean[] {
+      return (stop ??= tokens.out(its.stopWordFlag) as unknown as boolean[]);
+    },
     sentences: merged.map((m) => m.span),
     sentenceText: merged.map((m) => m.text),
-    entities,
+    entities: findAliases(norm),
   };
 }
 
@@ -107,8 +200,9 @@ function mergeBrokenSentences(
 export const MAX_SENTENCE_TOKENS = 250;
 
 /** Cuts sentences longer than MAX_SENTENCE_TOKENS, after the last comma, semicolon or colon of each piece when there is one. */
-function splitLongSentences(sentences: { span: [number, number]; text: string }[], value: string[], spaces: string[], type: string[]): { span: [number, number]; text: string }[] {
+function splitLongSentences(sentences: { span: [number, number]; text: string }[], value: string[], spacesOf: () => string[], type: string[]): { span: [number, number]; text: string }[] {
   const out: { span: [number, number]; text: string }[] = [];
+  let spaces: string[] | undefined;
   for (const s of sentences) {
     let [start, end] = s.span;
     if (end - start < MAX_SENTENCE_TOKENS) {
@@ -125,6 +219,7 @@ function splitLongSentences(sentences: { span: [number, number]; text: string }[
           }
         }
       }
+      spaces ??= spacesOf();
       let text = value[start]!;
       for (let i = start + 1; i <= cut; i++) text += spaces[i]! + value[i]!;
       out.push({ span: [start, cut], text });

@@ -39,42 +39,87 @@ export function compilePhrase(entry: string, weight: number, origin: string): Ph
   return { text, tokens, direction, weight, origin };
 }
 
-const indexes = new WeakMap<readonly Phrase[], Map<string, Phrase[]>>();
+/**
+ * Every phrase list matching has been asked for, in one index keyed by first token, so a document is
+ * scanned once for all of them (three map look-ups per token) rather than once per list. A list first
+ * asked for after a document was scanned is scanned on its own for that document.
+ */
+interface Entry {
+  phrase: Phrase;
+  list: number;
+}
 
-/** Phrases keyed by their first token, so matching costs one map look-up per token and form. */
-function indexOf(phrases: readonly Phrase[]): Map<string, Phrase[]> {
-  let index = indexes.get(phrases);
-  if (!index) {
-    index = new Map();
-    for (const p of phrases) {
-      const first = p.tokens[0];
-      if (first === undefined) continue;
-      const list = index.get(first) ?? [];
-      list.push(p);
-      index.set(first, list);
+/** Past this many lists (claim sets compiled again and again, as in tests), the registry starts over. */
+const MAX_LISTS = 256;
+
+let epoch = 0;
+let lists: (readonly Phrase[])[] = [];
+let listIds = new WeakMap<readonly Phrase[], number>();
+let combined: Map<string, Entry[]> | undefined;
+
+function listId(phrases: readonly Phrase[]): number {
+  let id = listIds.get(phrases);
+  if (id === undefined) {
+    if (lists.length >= MAX_LISTS) {
+      epoch++;
+      lists = [];
+      listIds = new WeakMap();
     }
-    indexes.set(phrases, index);
+    id = lists.length;
+    lists.push(phrases);
+    listIds.set(phrases, id);
+    combined = undefined;
   }
+  return id;
+}
+
+/** Phrases of the given lists keyed by their first token, in list order then phrase order. */
+function indexOf(of: readonly (readonly Phrase[])[], ids: readonly number[]): Map<string, Entry[]> {
+  const index = new Map<string, Entry[]>();
+  of.forEach((phrases, k) => {
+    for (const phrase of phrases) {
+      const first = phrase.tokens[0];
+      if (first === undefined) continue;
+      const entries = index.get(first);
+      const entry = { phrase, list: ids[k]! };
+      if (entries) entries.push(entry);
+      else index.set(first, [entry]);
+    }
+  });
   return index;
 }
 
-const docHits = new WeakMap<TokenView, Map<readonly Phrase[], Hit[]>>();
+/** A document's hits per list id, for the lists registered when it was scanned. */
+interface DocHits {
+  epoch: number;
+  /** Lists with ids below this were part of the scan. */
+  scanned: number;
+  hits: Map<number, Hit[]>;
+}
+
+const docHits = new WeakMap<TokenView, DocHits>();
+const NO_HITS: Hit[] = [];
 
 /**
  * Finds every occurrence of the phrases in tokens [from, to] (inclusive), matching each token's
- * written form, normal form or lemma. A document is scanned once per phrase list; later calls (one
- * per sentence, per rule) filter that result. The returned array must not be changed.
+ * written form, normal form or lemma. A document is scanned once; later calls (one per sentence, per
+ * rule) filter that result. The returned array must not be changed.
  */
 export function findPhrases(v: TokenView, phrases: readonly Phrase[], from = 0, to = v.norm.length - 1): Hit[] {
-  let perDoc = docHits.get(v);
-  if (!perDoc) {
-    perDoc = new Map();
-    docHits.set(v, perDoc);
+  const id = listId(phrases);
+  let doc = docHits.get(v);
+  if (!doc || doc.epoch !== epoch) {
+    combined ??= indexOf(lists, lists.map((_, k) => k));
+    doc = { epoch, scanned: lists.length, hits: scan(v, combined) };
+    docHits.set(v, doc);
   }
-  let all = perDoc.get(phrases);
+  let all = doc.hits.get(id);
   if (!all) {
-    all = scan(v, indexOf(phrases));
-    perDoc.set(phrases, all);
+    if (id < doc.scanned) all = NO_HITS;
+    else {
+      all = scan(v, indexOf([phrases], [id])).get(id) ?? NO_HITS;
+      doc.hits.set(id, all);
+    }
   }
   if (from <= 0 && to >= v.norm.length - 1) return all;
   // Hits are in order of their start: find the first one at `from` by bisection, so that asking once
@@ -91,8 +136,8 @@ export function findPhrases(v: TokenView, phrases: readonly Phrase[], from = 0, 
   return out;
 }
 
-function scan(v: TokenView, index: Map<string, Phrase[]>): Hit[] {
-  const hits: Hit[] = [];
+function scan(v: TokenView, index: Map<string, Entry[]>): Map<number, Hit[]> {
+  const hits = new Map<number, Hit[]>();
   const n = v.norm.length;
   for (let i = 0; i < n; i++) {
     const lower = v.lower[i]!;
@@ -106,14 +151,19 @@ function scan(v: TokenView, index: Map<string, Phrase[]>): Hit[] {
   return hits;
 }
 
-function collect(v: TokenView, candidates: Phrase[] | undefined, i: number, hits: Hit[]): void {
+function collect(v: TokenView, candidates: Entry[] | undefined, i: number, hits: Map<number, Hit[]>): void {
   if (!candidates) return;
-  for (const p of candidates) {
+  const length = v.norm.length;
+  for (const { phrase: p, list } of candidates) {
     const n = p.tokens.length;
-    if (i + n > v.norm.length) continue;
+    if (i + n > length) continue;
     let ok = true;
     for (let k = 0; k < n && ok; k++) ok = matches(v, i + k, p.tokens[k]!);
-    if (ok) hits.push({ phrase: p, start: i, end: i + n - 1 });
+    if (!ok) continue;
+    const hit = { phrase: p, start: i, end: i + n - 1 };
+    const found = hits.get(list);
+    if (found) found.push(hit);
+    else hits.set(list, [hit]);
   }
 }
 

@@ -96,8 +96,6 @@ export function compileCues(lexs: readonly Lexicon[], wink: Map<string, WinkEntr
 /** Emoji presentation selectors and skin tones: "❤️" and "👍🏽" score as "❤" and "👍". */
 const EMOJI_MODIFIERS = /[\uFE0E\uFE0F]|\uD83C[\uDFFB-\uDFFF]/g;
 
-const NONE: readonly never[] = [];
-
 /** Reused by formsAt: cueAt runs once per token, so the forms need no array of their own. */
 const FORMS: string[] = [];
 
@@ -132,39 +130,65 @@ function tokenMatches(v: TokenView, k: number, t: string): boolean {
  * nothing is tried as a variant of a known one (see variantAt).
  */
 export function cueAt(cues: SentimentCues, v: TokenView, i: number, last: number, variants = true): CueMatch | undefined {
-  let best: CueMatch | undefined;
-  for (const form of formsAt(v, i)) {
-    for (const c of cues.index.get(form) ?? NONE) {
+  let best: Cue | undefined;
+  let bestN = 0;
+  const forms = formsAt(v, i);
+  for (let f = 0; f < forms.length; f++) {
+    const list = cues.index.get(forms[f]!);
+    if (list === undefined) continue;
+    for (const c of list) {
       const n = c.tokens.length;
-      if (i + n - 1 > last || (best && n <= best.end - best.start + 1)) continue;
+      if (i + n - 1 > last || n <= bestN) continue;
       let ok = true;
       for (let k = 1; k < n && ok; k++) ok = tokenMatches(v, i + k, c.tokens[k]!);
-      if (ok) best = { kind: c.kind, start: i, end: i + n - 1, value: c.value, origin: c.origin, ...(c.own === undefined ? {} : { own: c.own }) };
+      if (ok) {
+        best = c;
+        bestN = n;
+      }
     }
   }
   const modifier = best !== undefined && best.kind !== 'neutral' && best.kind !== 'positive' && best.kind !== 'negative';
-  const norm = v.type[i] === 'emoji' ? v.norm[i]!.replace(EMOJI_MODIFIERS, '') : v.norm[i]!;
-  for (const e of cues.wink.get(norm) ?? NONE) {
-    const n = e.tokens.length;
-    if (i + n - 1 > last) continue;
-    const length = best ? best.end - best.start + 1 : 0;
-    if (n < length || (n === length && !modifier) || (e.valence === 0 && modifier)) continue;
-    let ok = true;
-    for (let k = 1; k < n && ok; k++) ok = v.norm[i + k] === e.tokens[k];
-    if (!ok) continue;
-    // A modifier that wink also scores ("damn", "super") keeps that valence for when it modifies nothing.
-    if (n === length) best = { ...best!, own: best!.own ?? e.valence };
-    else {
-      const kind: CueKind = e.valence > 0 ? 'positive' : e.valence < 0 ? 'negative' : 'neutral';
-      best = { kind, start: i, end: i + n - 1, value: e.valence, origin: 'wink' };
+  let match: CueMatch | undefined = best && { kind: best.kind, start: i, end: i + bestN - 1, value: best.value, origin: best.origin, ...(best.own === undefined ? {} : { own: best.own }) };
+  const entries = cues.wink.get(v.type[i] === 'emoji' ? v.norm[i]!.replace(EMOJI_MODIFIERS, '') : v.norm[i]!);
+  if (entries !== undefined) {
+    for (const e of entries) {
+      const n = e.tokens.length;
+      if (i + n - 1 > last) continue;
+      const length = match ? match.end - match.start + 1 : 0;
+      if (n < length || (n === length && !modifier) || (e.valence === 0 && modifier)) continue;
+      let ok = true;
+      for (let k = 1; k < n && ok; k++) ok = v.norm[i + k] === e.tokens[k];
+      if (!ok) continue;
+      // A modifier that wink also scores ("damn", "super") keeps that valence for when it modifies nothing.
+      if (n === length) match = { ...match!, own: match!.own ?? e.valence };
+      else {
+        const kind: CueKind = e.valence > 0 ? 'positive' : e.valence < 0 ? 'negative' : 'neutral';
+        match = { kind, start: i, end: i + n - 1, value: e.valence, origin: 'wink' };
+      }
     }
   }
-  return best ?? (variants ? variantAt(cues, v, i) : undefined);
+  return match ?? (variants ? variantAt(cues, v, i) : undefined);
 }
 
 /** Three or more of a letter ("sooo", "goood") and laughter of any length ("hahahaha", "lolol"). */
 const ELONGATED = /(\p{L})\1\1/u;
 const LAUGHTER = /^(?:a?h(?:a|e)){2,}h?$|^l(?:o|u)+l(?:o?l)*z?$/;
+
+/** Laughter starts with "a", "h" or "l": most words need no regular expression. */
+function mayLaugh(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return c === 97 || c === 104 || c === 108;
+}
+
+/** Three equal code units in a row, or a surrogate pair (whose letters the regular expression must judge). */
+function mayRepeat(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+    if (i >= 2 && c === t.charCodeAt(i - 1) && c === t.charCodeAt(i - 2)) return true;
+  }
+  return false;
+}
 
 /**
  * A word no cue matched, read as a variant of one: its lemma ("coolest" → "cool", a form wink's
@@ -182,8 +206,8 @@ function variantAt(cues: SentimentCues, v: TokenView, i: number): CueMatch | und
   const forms: string[] = [];
   const lemma = v.lemma[i]!;
   if (lemma !== v.norm[i] && lower.startsWith(lemma.slice(0, 3))) forms.push(lemma);
-  if (LAUGHTER.test(lower)) forms.push('haha');
-  else if (ELONGATED.test(lower)) forms.push(lower.replace(/(\p{L})\1+/gu, '$1'), lower.replace(/(\p{L})\1\1+/gu, '$1$1'));
+  if (mayLaugh(lower) && LAUGHTER.test(lower)) forms.push('haha');
+  else if (mayRepeat(lower) && ELONGATED.test(lower)) forms.push(lower.replace(/(\p{L})\1+/gu, '$1'), lower.replace(/(\p{L})\1\1+/gu, '$1$1'));
   return singleCue(cues, forms, i);
 }
 
