@@ -100,7 +100,7 @@ export class ThreadAnalyzer {
   ) {
     this.prefix = `${cache.nextPrefix()}\u0000`;
     activate(cc);
-    this.strong = new Set(sharedCues().sarcasmStrong.map((p) => p.text));
+    this.strong = strongTexts();
     this.titleTopic = thread.title && thread.format !== 'pasted' ? topicOf(thread.title, cc) : undefined;
     this.rootClaims = cc.claims.some((c) => c.claim.kind === 'root');
   }
@@ -177,6 +177,15 @@ export class ThreadAnalyzer {
     }
     return { analyzed: { comment, sentiment: sentimentOf(v), sarcasm: reading.irony, stances, ...review(stances) }, drafts: own };
   }
+}
+
+let strong: { list: readonly unknown[]; texts: Set<string> } | undefined;
+
+/** The texts of the strong sarcasm cues (for emoji kept out of a comment's text), one set for every thread. */
+function strongTexts(): Set<string> {
+  const list = sharedCues().sarcasmStrong;
+  if (strong?.list !== list) strong = { list, texts: new Set(list.map((p) => p.text)) };
+  return strong.texts;
 }
 
 /** Judgements of quoted text, as if it were a comment of its own. */

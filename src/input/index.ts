@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Thread } from '../types.js';
 import { ThreadstanceError } from '../errors.js';
 import { sniffPasted, parsePasted } from './pasted.js';
+import { forgetParsed } from './sniff.js';
 import { sniffCsv, sniffJsonl, parseCsv, parseJsonl } from './generic.js';
 import { sniffDiscourse, parseDiscourse } from './discourse.js';
 import { sniffDiscourseRaw, parseDiscourseRaw } from './discourse-raw.js';
@@ -98,8 +99,14 @@ export function readThreads(text: string, file: string, format = 'auto', title =
     const what = content === '' ? 'the file is empty' : `the file holds only white space (${content.length} characters)`;
     throw new ThreadstanceError('INPUT_EMPTY', `${what}; expected a comment thread`, { file });
   }
-  const adapter =
-    format === 'auto' ? ADAPTERS.find((a) => a.sniff(text, file)) : ADAPTERS.find((a) => a.name === format);
+  let adapter: Adapter | undefined;
+  let threads: Thread[] | undefined;
+  try {
+    adapter = format === 'auto' ? ADAPTERS.find((a) => a.sniff(text, file)) : ADAPTERS.find((a) => a.name === format);
+    threads = adapter?.parse(text, file, threadId, title);
+  } finally {
+    forgetParsed();
+  }
   if (!adapter) {
     throw new ThreadstanceError(
       format === 'auto' ? 'INPUT_UNKNOWN_FORMAT' : 'USAGE_FORMAT',
@@ -109,7 +116,7 @@ export function readThreads(text: string, file: string, format = 'auto', title =
       { file },
     );
   }
-  const threads = adapter.parse(text, file, threadId, title);
+  if (!threads) throw new Error(`${file}: the ${adapter.name} adapter returned no threads`);
   if (threads.every((t) => t.comments.length === 0)) {
     const skipped = threads.flatMap((t) => t.skipped);
     throw new ThreadstanceError(

@@ -21,6 +21,13 @@ export function jsonValue(text: string): { ok: boolean; value: unknown } {
   return { ok: lastOk, value: lastValue };
 }
 
+/** Lets go of the cached text and value (a whole input file can be hundreds of megabytes): call once its format is settled. */
+export function forgetParsed(): void {
+  lastText = undefined;
+  lastValue = undefined;
+  lastOk = false;
+}
+
 /**
  * True when the text is JSON of the shape `test` accepts; when it is not valid JSON (a truncated
  * save), true when it starts like JSON and its first 64 KB match `key`, so that the adapter's own

@@ -19,6 +19,8 @@ export interface ThreadInfo {
   flat: boolean;
   /** Records of this thread's input that could not be read. */
   skipped: Skipped[];
+  /** How many comments (rows) the thread has: the analysis lets go of a thread's context after its last one. */
+  size: number;
 }
 
 /** One comment with its thread. */
@@ -61,7 +63,7 @@ export async function openInput(file: string, o: InputOptions): Promise<InputSou
 
 /** A source of threads already in memory: each thread's skipped records, then its comments. */
 export function wholeSource(file: string, threads: Thread[]): InputSource {
-  const infos = threads.map((t): ThreadInfo => ({ id: t.id, title: t.title, file: t.file, format: t.format, flat: t.flat, skipped: t.skipped }));
+  const infos = threads.map((t): ThreadInfo => ({ id: t.id, title: t.title, file: t.file, format: t.format, flat: t.flat, skipped: t.skipped, size: t.comments.length }));
   const comments = threads.flatMap((t) => t.comments);
   return {
     file,
@@ -86,7 +88,7 @@ export function wholeSource(file: string, threads: Thread[]): InputSource {
 
 /** Reads a streamed input once to learn its threads and columns; `items()` reads it again. */
 async function surveyStream(kind: StreamKind, file: string, o: InputOptions): Promise<InputSource> {
-  const keys = new Map<string, { title: string; flat: boolean; skipped: Skipped[] }>();
+  const keys = new Map<string, { title: string; flat: boolean; skipped: Skipped[]; size: number }>();
   const skipped: Skipped[] = [];
   const extra = new Set<string>();
   const optional = { createdAt: false, depth: false, url: false };
@@ -100,11 +102,12 @@ async function surveyStream(kind: StreamKind, file: string, o: InputOptions): Pr
       continue;
     }
     if (!entry) {
-      entry = { title: '', flat: kind !== 'reddit', skipped: [] };
+      entry = { title: '', flat: kind !== 'reddit', skipped: [], size: 0 };
       keys.set(it.key, entry);
     }
     const c = it.comment;
     comments++;
+    entry.size++;
     if (it.title) entry.title ||= it.title;
     if (c.parentId !== '') entry.flat = false;
     for (const k in c.extra) extra.add(k);
@@ -119,7 +122,7 @@ async function surveyStream(kind: StreamKind, file: string, o: InputOptions): Pr
   const format = kind === 'reddit' ? 'reddit' : kind;
   const infos = new Map<string, ThreadInfo>();
   for (const [key, e] of keys) {
-    infos.set(key, { id: streamThreadId(kind, file, key, keys.size), title: o.title || e.title, file, format, flat: e.flat, skipped: e.skipped });
+    infos.set(key, { id: streamThreadId(kind, file, key, keys.size), title: o.title || e.title, file, format, flat: e.flat, skipped: e.skipped, size: e.size });
   }
   // Records read before any comment belong to no thread: they are reported with the first.
   const first = infos.values().next().value!;

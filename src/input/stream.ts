@@ -15,7 +15,7 @@ import { chosenEncoding, headBytes, textChunks, textLines } from './text-stream.
 import { jsonLine } from './json.js';
 import { RecordMapper } from './records.js';
 import { excerpt, isObject, toComment, threadIdFor } from './thread.js';
-import { describe } from './sniff.js';
+import { describe, forgetParsed } from './sniff.js';
 import { isRedditObject, toDraft } from './reddit-dump.js';
 import { ADAPTERS } from './index.js';
 import { csvOptions, csvError, recordCsvError } from './generic.js';
@@ -50,7 +50,12 @@ export function streamKind(file: string, format: string, encoding: Encoding): St
   const decoder = new TextDecoder(chosen === 'latin1' || chosen === 'windows-1252' ? 'latin1' : chosen);
   const head = decoder.decode(bytes).replace(/^\uFEFF/, '');
   if (head.trim() === '') return undefined;
-  const name = format === 'auto' ? ADAPTERS.find((a) => a.sniff(head, file))?.name : format;
+  let name: string | undefined;
+  try {
+    name = format === 'auto' ? ADAPTERS.find((a) => a.sniff(head, file))?.name : format;
+  } finally {
+    forgetParsed();
+  }
   if (name === 'csv') return 'csv';
   if (name !== 'jsonl' && name !== 'reddit') return undefined;
   const first = head.split(/\r?\n/).find((l) => l.trim() !== '');

@@ -2,7 +2,7 @@
  * The analysis of a run's items, in input order: in this thread (`jobs` 1) or in worker threads, each
  * thread of comments on one worker so that replies see their parents. 
  */
-import type { AnalyzedComment } from '../types.js';
+import type { AnalyzedComment, Comment } from '../types.js';
 import type { SourceItem, ThreadInfo } from '../input/source.js';
 import type { CompiledClaims } from '../analysis/compile.js';
 import { ParentCache, PARENT_CACHE, ThreadAnalyzer } from '../analysis/analyze.js';
@@ -21,20 +21,30 @@ export function analyzeItems(items: AsyncIterable<SourceItem>, cc: CompiledClaim
 
 async function* analyzeHere(items: AsyncIterable<SourceItem>, cc: CompiledClaims): AsyncGenerator<RunItem> {
   const analyzers = new ThreadAnalyzers(cc);
-  for await (const it of items) yield { thread: it.thread, row: analyzers.of(it.thread).next(it.comment) };
+  for await (const it of items) yield { thread: it.thread, row: analyzers.next(it.thread, it.comment) };
 }
 
-/** One analyzer per thread, all sharing one bounded parent cache. */
+/**
+ * One analyzer per thread, all sharing one bounded parent cache. A thread's analyzer is dropped after
+ * the thread's last comment (ThreadInfo.size), so a dump of a million short threads keeps only the
+ * threads still open.
+ */
 export class ThreadAnalyzers {
-  private readonly byThread = new Map<unknown, ThreadAnalyzer>();
+  private readonly byThread = new Map<unknown, { analyzer: ThreadAnalyzer; left: number }>();
   private readonly cache = new ParentCache(PARENT_CACHE);
   constructor(private readonly cc: CompiledClaims) {}
-  of(thread: ThreadInfo, key: unknown = thread): ThreadAnalyzer {
-    let a = this.byThread.get(key);
-    if (!a) {
-      a = new ThreadAnalyzer(thread, this.cc, this.cache);
-      this.byThread.set(key, a);
+  next(thread: ThreadInfo, comment: Comment, key: unknown = thread): AnalyzedComment {
+    let open = this.byThread.get(key);
+    if (!open) {
+      open = { analyzer: new ThreadAnalyzer(thread, this.cc, this.cache), left: thread.size };
+      this.byThread.set(key, open);
     }
-    return a;
+    const row = open.analyzer.next(comment);
+    if (--open.left <= 0) this.byThread.delete(key);
+    return row;
+  }
+  /** Threads with comments still to come. */
+  get open(): number {
+    return this.byThread.size;
   }
 }

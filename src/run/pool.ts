@@ -21,6 +21,8 @@ export interface Task {
   key: number;
   thread?: ThreadInfo;
   comment: Comment;
+  /** Set on a thread's last comment: the worker lets go of the thread. */
+  last?: true;
 }
 
 /**
@@ -47,7 +49,8 @@ export async function* analyzePooled(items: AsyncIterable<SourceItem>, jobs: num
   const waiting = new Map<number, Slot>();
   const batches: Task[][] = workers.map(() => []);
   const busy = workers.map(() => 0);
-  const threadKeys = new Map<ThreadInfo, { key: number; worker: number }>();
+  const threadKeys = new Map<ThreadInfo, { key: number; worker: number; left: number }>();
+  let keys = 0;
   let seq = 0;
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
@@ -98,13 +101,15 @@ export async function* analyzePooled(items: AsyncIterable<SourceItem>, jobs: num
         let t = threadKeys.get(item.thread);
         const first = t === undefined;
         if (!t) {
-          t = { key: threadKeys.size, worker: busy.indexOf(Math.min(...busy)) };
+          t = { key: keys++, worker: busy.indexOf(Math.min(...busy)), left: item.thread.size };
           threadKeys.set(item.thread, t);
         }
+        const last = --t.left <= 0;
+        if (last) threadKeys.delete(item.thread);
         const slot: Slot = { item, done: false };
         queue.push(slot);
         waiting.set(seq, slot);
-        batches[t.worker]!.push({ seq: seq++, key: t.key, ...(first ? { thread: item.thread } : {}), comment: item.comment });
+        batches[t.worker]!.push({ seq: seq++, key: t.key, ...(first ? { thread: item.thread } : {}), comment: item.comment, ...(last ? { last: true as const } : {}) });
         busy[t.worker]!++;
         if (batches[t.worker]!.length >= BATCH) {
           workers[t.worker]!.postMessage(batches[t.worker]);

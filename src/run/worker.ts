@@ -16,9 +16,10 @@ const analyzers = new ThreadAnalyzers(compileClaims(selectClaims(loadClaimSet(in
 const threads = new Map<number, ThreadInfo>();
 
 parentPort!.on('message', (tasks: Task[]) => {
-  const out = tasks.map(({ seq, key, thread, comment }) => {
+  const out = tasks.map(({ seq, key, thread, comment, last }) => {
     if (thread) threads.set(key, thread);
-    const { comment: _c, ...judged } = analyzers.of(threads.get(key)!, key).next(comment);
+    const { comment: _c, ...judged } = analyzers.next(threads.get(key)!, comment, key);
+    if (last) threads.delete(key);
     return { seq, judged };
   });
   parentPort!.postMessage(out);
