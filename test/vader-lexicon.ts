@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { lexicons } from '../src/analysis/lexicon.js';
 import { winkLexicon } from '../src/analysis/sentiment-wink.js';
+import { compilePhrase } from '../src/analysis/phrases.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const VADER_LEXICON = path.join(ROOT, 'node_modules/vader-sentiment/vader_lexicon.txt');
@@ -31,7 +32,8 @@ const SOURCE = [
   'from -4 to 4 by ten people), as shipped in the npm package vader-sentiment 1.1.3 (vader_lexicon.txt;',
   'Apache-2.0, Copyright 2018 Comcast Cable Communications Management, LLC, from the MIT-licensed original by',
   `C.J. Hutto). A word's weight is its mean rating / 4, rounded to ${STEP}; words whose weight rounds to 0 are left`,
-  'out, and so are the words of data/sentiment-vader-exclude.yaml (not sentiment in news and forum use).',
+  'out, and so are the words of data/sentiment-vader-exclude.yaml (not sentiment in news and forum use) and words',
+  'wink reads as more than one token ("words": true tells the loader that each entry is one token).',
   "VADER's ratings were collected for words, not for the sentiment gold sets in ../shared/eval.",
 ];
 
@@ -49,6 +51,9 @@ export function vaderLexiconJson(vaderText = fs.readFileSync(VADER_LEXICON, 'utf
     if (word === undefined || mean === undefined) continue;
     const key = word.toLowerCase();
     if (!WORD.test(key) || exclude.has(key) || ours.has(key) || wink.get(key)?.some((e) => e.tokens.length === 1)) continue;
+    // The loader takes each entry as one token ("words": true): a word wink splits ("cannot") is left out.
+    const tokens = compilePhrase(key, 1, VADER_NAME).tokens;
+    if (tokens.length !== 1 || tokens[0] !== key) continue;
     const signed = Math.round(Number(mean) / 4 / STEP) * STEP;
     if (!Number.isFinite(signed) || Math.abs(signed) < STEP / 2) continue;
     const id = Math.round(signed * 100);
@@ -58,7 +63,7 @@ export function vaderLexiconJson(vaderText = fs.readFileSync(VADER_LEXICON, 'utf
     .sort((a, b) => b - a)
     .map((id) => {
       const weight = Math.abs(id) / 100;
-      const group = { comment: `VADER mean rating ${id > 0 ? '+' : '-'}${(weight * 4).toFixed(1)} of 4`, role: id > 0 ? 'positive' : 'negative', weight, entries: [...new Set(groups.get(id))].sort() };
+      const group = { comment: `VADER mean rating ${id > 0 ? '+' : '-'}${(weight * 4).toFixed(1)} of 4`, role: id > 0 ? 'positive' : 'negative', weight, words: true, entries: [...new Set(groups.get(id))].sort() };
       return `    ${JSON.stringify(group)}`;
     });
   return `{\n  "name": ${JSON.stringify(VADER_NAME)},\n  "source": ${JSON.stringify(SOURCE.join(' '))},\n  "groups": [\n${lines.join(',\n')}\n  ]\n}\n`;
