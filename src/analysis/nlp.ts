@@ -16,7 +16,8 @@ const PIPE = ['sbd', 'pos'];
 /**
  * wink keeps every distinct token it has read in its instance's cache, so a run over millions of
  * comments would grow without end. After this many tokens the instance is dropped and built afresh
- * (about 0.1 s, the cost of a few dozen comments); its results do not depend on what it read before.
+ * (about 0.1 s, the cost of a few dozen comments). What wink reads hardly depends on what it read
+ * before: only a word it once cached whole ("today's") is later kept whole instead of split.
  */
 export const WINK_TOKENS_PER_INSTANCE = 5_000_000;
 let tokenLimit = WINK_TOKENS_PER_INSTANCE;
