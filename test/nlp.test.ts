@@ -16,7 +16,7 @@ test('aliases: longest match first, on normal forms, never overlapping', () => {
     assert.deepEqual(marks('Islamic people, security and services.'), []);
   } finally {
     // The default claims' aliases again, for the tests that follow in this file.
-    setAliases(defaultClaims().patterns.map((p) => p.name));
+    setAliases([...defaultClaims().entityClaims.keys()]);
   }
 });
 

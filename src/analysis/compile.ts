@@ -1,7 +1,7 @@
 /** Compiles a checked claim set for matching: cue phrases, and aliases taught to wink as custom entities. */
 import type { Claim, ClaimSet } from '../claims/load.js';
 import { ThreadstanceError } from '../errors.js';
-import { nlp, setAliases } from './nlp.js';
+import { nlp, setAliases, straightQuotes } from './nlp.js';
 import { compilePhrase, type Phrase } from './phrases.js';
 import { lexicon } from './lexicon.js';
 
@@ -24,7 +24,6 @@ export interface CompiledClaims {
   exactAliases: Map<string, string[]>;
   /** Single-token aliases, lower case, for hashtags (#Ukraine). */
   singleAliases: Map<string, string[]>;
-  patterns: { name: string; patterns: string[] }[];
 }
 
 const ACRONYM = /^[A-Z]{2,3}$/;
@@ -47,9 +46,7 @@ export function compileClaims(set: ClaimSet): CompiledClaims {
         add(exactAliases, alias, claim.id);
         continue;
       }
-      const tokens = (w.readDoc(alias.replace(/[\u2010\u2011\u2013]/g, '-')).tokens().out(w.its.normal) as string[]).map((t) =>
-        t.replace(/[’‘]/g, "'"),
-      );
+      const tokens = (w.readDoc(alias.replace(/[\u2010\u2011\u2013]/g, '-')).tokens().out(w.its.normal) as string[]).map(straightQuotes);
       if (tokens.some((t) => /[[\]|]/.test(t))) {
         throw new ThreadstanceError('CLAIMS_BAD_ALIAS', `alias "${alias}" contains [ ] or |, which are not allowed in names`, { file: set.file, claim: claim.id, field: 'actors' });
       }
@@ -77,8 +74,7 @@ export function compileClaims(set: ClaimSet): CompiledClaims {
       if (inner !== key && ` ${key} `.includes(` ${inner} `)) for (const id of innerIds) if (!ids.includes(id)) ids.push(id);
     }
   }
-  const patterns = [...entityClaims.keys()].map((key) => ({ name: key, patterns: [key] }));
-  const compiled = { set, claims, entityClaims, exactAliases, singleAliases, patterns };
+  const compiled = { set, claims, entityClaims, exactAliases, singleAliases };
   activate(compiled);
   return compiled;
 }
@@ -86,6 +82,6 @@ export function compileClaims(set: ClaimSet): CompiledClaims {
 /** Makes these claims' aliases the ones view() marks (one set per process, as wink keeps one per instance). */
 export function activate(compiled: CompiledClaims): void {
   if (active === compiled) return;
-  setAliases(compiled.patterns.map((p) => p.name));
+  setAliases([...compiled.entityClaims.keys()]);
   active = compiled;
 }

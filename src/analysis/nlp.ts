@@ -112,10 +112,14 @@ export interface TokenView {
   entities: [number, number, string][];
 }
 
-/** Lower case with curly apostrophes made straight (the regular expression only where one occurs). */
-function straight(t: string): string {
-  const l = t.toLowerCase();
-  return l.includes('’') || l.includes('‘') ? l.replace(/[’‘]/g, "'") : l;
+/** Curly apostrophes made straight (the regular expression only where one occurs). */
+export function straightQuotes(t: string): string {
+  return t.includes('’') || t.includes('‘') ? t.replace(/[’‘]/g, "'") : t;
+}
+
+/** Lower case, curly apostrophes made straight: the form phrases are written in. */
+export function straight(t: string): string {
+  return straightQuotes(t.toLowerCase());
 }
 
 /** Reads `text` with wink and returns the arrays the stance and sentiment rules work on. */
@@ -139,7 +143,7 @@ export function view(text: string): TokenView {
   for (let i = 0; i < n; i++) {
     const t = normal[i];
     // The normal form is lower case already: only its apostrophes need straightening.
-    norm[i] = t === undefined ? lower[i]! : t.includes('’') || t.includes('‘') ? t.replace(/[’‘]/g, "'") : t;
+    norm[i] = t === undefined ? lower[i]! : straightQuotes(t);
   }
   // wink has no lemma for some tokens (seen on tweets): fall back to the normal form.
   const lemmas = tokens.out(its.lemma as unknown as typeof its.normal) as (string | undefined)[];

@@ -1,5 +1,5 @@
 /** Cue phrases compiled to token sequences and matched against a document's tokens (normal form or lemma). */
-import { nlp, type TokenView } from './nlp.js';
+import { nlp, straight, type TokenView } from './nlp.js';
 
 export type Direction = 'any' | 'before' | 'after';
 
@@ -33,9 +33,7 @@ export function compilePhrase(entry: string, weight: number, origin: string): Ph
   }
   const w = nlp();
   // The written form, lower-cased: wink's normal form of a phrase out of context can differ ("yeah" → "yes").
-  const tokens = (w.readDoc(text.replace(/[\u2010\u2011]/g, '-')).tokens().out(w.its.value) as string[]).map((t) =>
-    t.toLowerCase().replace(/[’‘]/g, "'"),
-  );
+  const tokens = (w.readDoc(text.replace(/[\u2010\u2011]/g, '-')).tokens().out(w.its.value) as string[]).map(straight);
   return { text, tokens, direction, weight, origin };
 }
 
