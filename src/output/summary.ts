@@ -98,8 +98,11 @@ interface Tally {
   likes: number;
   anyLikes: boolean;
   skipped: number;
-  /** `${claim}\u0000${stance}` → [comments, likes]. */
-  cells: Map<string, [number, number]>;
+  /**
+   * Comments and likes per claim and stance, at [(claim × STANCES.length + stance) × 2] and the next
+   * index: one small array per thread, as a dump can have a million threads.
+   */
+  cells: Float64Array;
 }
 
 /**
@@ -114,8 +117,12 @@ export class SummaryTally {
     private readonly claimIds: string[],
     threads: { id: string; skipped: readonly unknown[] }[],
   ) {
-    for (const t of threads) this.threads.set(t.id, tally(t.skipped.length));
-    this.all = tally(threads.reduce((n, t) => n + t.skipped.length, 0));
+    for (const t of threads) this.threads.set(t.id, this.tally(t.skipped.length));
+    this.all = this.tally(threads.reduce((n, t) => n + t.skipped.length, 0));
+  }
+
+  private tally(skipped: number): Tally {
+    return { rows: 0, likes: 0, anyLikes: false, skipped, cells: new Float64Array(this.claimIds.length * STANCES.length * 2) };
   }
 
   add(threadId: string, row: AnalyzedComment): void {
@@ -124,13 +131,11 @@ export class SummaryTally {
       t.rows++;
       t.likes += likes;
       t.anyLikes ||= row.comment.likes !== null;
-      for (const claim of this.claimIds) {
-        const key = `${claim}\u0000${row.stances.get(claim)?.stance ?? 'none'}`;
-        const cell = t.cells.get(key) ?? [0, 0];
-        cell[0]++;
-        cell[1] += likes;
-        t.cells.set(key, cell);
-      }
+      this.claimIds.forEach((claim, c) => {
+        const at = (c * STANCES.length + STANCE_INDEX.get(row.stances.get(claim)?.stance ?? 'none')!) * 2;
+        t.cells[at] = t.cells[at]! + 1;
+        t.cells[at + 1] = t.cells[at + 1]! + likes;
+      });
     }
   }
 
@@ -140,9 +145,10 @@ export class SummaryTally {
   }
 
   private rowsOf(thread: string, t: Tally): SummaryRow[] {
-    return this.claimIds.flatMap((claim) =>
-      STANCES.map((stance): SummaryRow => {
-        const [comments, likes] = t.cells.get(`${claim}\u0000${stance}`) ?? [0, 0];
+    return this.claimIds.flatMap((claim, c) =>
+      STANCES.map((stance, k): SummaryRow => {
+        const comments = t.cells[(c * STANCES.length + k) * 2]!;
+        const likes = t.cells[(c * STANCES.length + k) * 2 + 1]!;
         return {
           thread,
           claim,
@@ -158,6 +164,4 @@ export class SummaryTally {
   }
 }
 
-function tally(skipped: number): Tally {
-  return { rows: 0, likes: 0, anyLikes: false, skipped, cells: new Map() };
-}
+const STANCE_INDEX = new Map<Stance, number>(STANCES.map((s, k) => [s, k]));
