@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { lexicons } from '../src/analysis/lexicon.js';
+import { LEXICON_WORD, lexicons } from '../src/analysis/lexicon.js';
 import { winkLexicon } from '../src/analysis/sentiment-wink.js';
 import { compilePhrase } from '../src/analysis/phrases.js';
 
@@ -19,8 +19,6 @@ export const VADER_NAME = 'sentiment-vader';
 /** VADER words not taken, with why (a list, kept as data). */
 export const VADER_EXCLUDE = path.join(ROOT, 'data/sentiment-vader-exclude.yaml');
 
-/** Words only (letters, at most one inner apostrophe): VADER's emoticons and symbols are left to sentiment-emoji. */
-const WORD = /^[a-z]+(?:'[a-z]+)?$/;
 /** The weight step: VADER's mean ratings (−4 … 4) become weights on wink's scale (0 … 1) rounded to this. */
 const STEP = 0.05;
 
@@ -50,7 +48,8 @@ export function vaderLexiconJson(vaderText = fs.readFileSync(VADER_LEXICON, 'utf
     const [word, mean] = line.split('\t');
     if (word === undefined || mean === undefined) continue;
     const key = word.toLowerCase();
-    if (!WORD.test(key) || exclude.has(key) || ours.has(key) || wink.get(key)?.some((e) => e.tokens.length === 1)) continue;
+    // Words only (what a "words": true group may hold): VADER's emoticons and symbols are left to sentiment-emoji.
+    if (!LEXICON_WORD.test(key) || exclude.has(key) || ours.has(key) || wink.get(key)?.some((e) => e.tokens.length === 1)) continue;
     // The loader takes each entry as one token ("words": true): a word wink splits ("cannot") is left out.
     const tokens = compilePhrase(key, 1, VADER_NAME).tokens;
     if (tokens.length !== 1 || tokens[0] !== key) continue;

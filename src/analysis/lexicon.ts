@@ -22,7 +22,7 @@ export interface Lexicon {
 export const LEXICON_DIR = dataPath('data/lexicons');
 
 /** An entry of a `"words": true` group: lower-case letters, at most one inner apostrophe. */
-const WORD = /^[a-z]+(?:'[a-z]+)?$/;
+export const LEXICON_WORD = /^[a-z]+(?:'[a-z]+)?$/;
 
 let cache: Map<string, Lexicon> | undefined;
 
@@ -82,7 +82,7 @@ export function loadLexicons(dir: string): Map<string, Lexicon> {
         if (g.words !== true) return compilePhrase(String(e), weight, origin);
         // A generated word list (sentiment-vader.json) whose generator checked that wink reads each entry
         // as that one token: no wink read here, which saves start-up the cost of wink learning 4,000 words.
-        if (!WORD.test(String(e))) fail(`groups[${i}].entries[${j}]`, `"${String(e)}" is not one lower-case word, which a group with "words": true must hold`);
+        if (!LEXICON_WORD.test(String(e))) fail(`groups[${i}].entries[${j}]`, `"${String(e)}" is not one lower-case word, which a group with "words": true must hold`);
         return { text: String(e), tokens: [String(e)], direction: 'any', weight, origin };
       });
       return { comment: String(g.comment), role: typeof g.role === 'string' ? g.role : '', weight, phrases };

@@ -99,14 +99,17 @@ export function readThreads(text: string, file: string, format = 'auto', title =
     const what = content === '' ? 'the file is empty' : `the file holds only white space (${content.length} characters)`;
     throw new ThreadstanceError('INPUT_EMPTY', `${what}; expected a comment thread`, { file });
   }
-  let adapter: Adapter | undefined;
-  let threads: Thread[] | undefined;
   try {
-    adapter = format === 'auto' ? ADAPTERS.find((a) => a.sniff(text, file)) : ADAPTERS.find((a) => a.name === format);
-    threads = adapter?.parse(text, file, threadId, title);
+    return parseAs(text, file, format, threadId, title);
   } finally {
+    // Sniffing and parsing share one cached JSON parse: let go of it (and of the whole file's text) now.
     forgetParsed();
   }
+}
+
+function parseAs(text: string, file: string, format: string, threadId: string, title: string): Thread[] {
+  const adapter =
+    format === 'auto' ? ADAPTERS.find((a) => a.sniff(text, file)) : ADAPTERS.find((a) => a.name === format);
   if (!adapter) {
     throw new ThreadstanceError(
       format === 'auto' ? 'INPUT_UNKNOWN_FORMAT' : 'USAGE_FORMAT',
@@ -116,7 +119,7 @@ export function readThreads(text: string, file: string, format = 'auto', title =
       { file },
     );
   }
-  if (!threads) throw new Error(`${file}: the ${adapter.name} adapter returned no threads`);
+  const threads = adapter.parse(text, file, threadId, title);
   if (threads.every((t) => t.comments.length === 0)) {
     const skipped = threads.flatMap((t) => t.skipped);
     throw new ThreadstanceError(
