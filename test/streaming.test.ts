@@ -11,7 +11,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { parse } from 'csv-parse';
 import { ROOT } from './helpers.js';
-import { textChunks, textLines } from '../src/input/text-stream.js';
+import { CHUNK, textChunks, textLines } from '../src/input/text-stream.js';
 import { bar } from '../src/run/progress.js';
 import { jobsFor, WORKERS_FROM } from '../src/run/jobs.js';
 import { ThreadstanceError } from '../src/errors.js';
@@ -116,12 +116,12 @@ test('the progress bar: share, counts, rate and time left', () => {
 
 test('lines are read across chunk boundaries, CRLF split between chunks included', async () => {
   const file = path.join(tmp, 'lines.txt');
-  // 1 MiB chunks: put a CR as the last byte of the first chunk and its LF as the first of the next.
-  const first = 'a'.repeat((1 << 20) - 1) + '\r';
+  // Put a CR as the last byte of the sixteenth chunk and its LF as the first of the next.
+  const first = 'a'.repeat(16 * CHUNK - 1) + '\r';
   fs.writeFileSync(file, '\uFEFF' + first.slice(3) + '\nsecond\r\n\r\nthird é\nlast');
   const lines: string[] = [];
   for await (const l of textLines(textChunks(file, 'auto'))) lines.push(`${l.line}:${l.text.length > 20 ? `${l.text.length} chars` : l.text}`);
-  assert.deepEqual(lines, [`1:${(1 << 20) - 4} chars`, '2:second', '3:', '4:third é', '5:last']);
+  assert.deepEqual(lines, [`1:${16 * CHUNK - 4} chars`, '2:second', '3:', '4:third é', '5:last']);
 });
 
 test('a bad UTF-8 byte past the first chunk is reported at its offset in the file', async () => {

@@ -29,8 +29,27 @@ export interface CompiledClaims {
 const ACRONYM = /^[A-Z]{2,3}$/;
 let active: CompiledClaims | undefined;
 
+/**
+ * Checks what compileClaims would refuse, without reading anything with wink: aliases with [ ] or |
+ * (which wink's normal forms keep), and lexicons that do not exist or are malformed. A run's main
+ * thread checks; its worker threads compile.
+ */
+export function checkClaims(set: ClaimSet): void {
+  for (const claim of set.claims) {
+    for (const alias of claim.actors) {
+      if (!ACRONYM.test(alias) && /[[\]|]/.test(alias)) {
+        throw new ThreadstanceError('CLAIMS_BAD_ALIAS', `alias "${alias}" contains [ ] or |, which are not allowed in names`, { file: set.file, claim: claim.id, field: 'actors' });
+      }
+    }
+    for (const [field, entries] of [['cues', claim.cues], ['denials', claim.denials]] as const) {
+      for (const cue of entries) if (cue.startsWith('@')) lexicon(cue.slice(1), { file: set.file, claim: claim.id, field });
+    }
+  }
+}
+
 /** Compiles the claims and teaches wink their aliases; errors name the claim file and claim. */
 export function compileClaims(set: ClaimSet): CompiledClaims {
+  checkClaims(set);
   const w = nlp();
   const entityClaims = new Map<string, string[]>();
   const exactAliases = new Map<string, string[]>();
@@ -47,9 +66,6 @@ export function compileClaims(set: ClaimSet): CompiledClaims {
         continue;
       }
       const tokens = (w.readDoc(alias.replace(/[\u2010\u2011\u2013]/g, '-')).tokens().out(w.its.normal) as string[]).map(straightQuotes);
-      if (tokens.some((t) => /[[\]|]/.test(t))) {
-        throw new ThreadstanceError('CLAIMS_BAD_ALIAS', `alias "${alias}" contains [ ] or |, which are not allowed in names`, { file: set.file, claim: claim.id, field: 'actors' });
-      }
       add(entityClaims, tokens.join(' '), claim.id);
       if (tokens.length === 1) add(singleAliases, tokens[0]!, claim.id);
     }

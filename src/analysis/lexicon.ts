@@ -10,7 +10,7 @@ export interface LexiconGroup {
   comment: string;
   role: string;
   weight: number;
-  phrases: Phrase[];
+  readonly phrases: Phrase[];
 }
 
 export interface Lexicon {
@@ -23,6 +23,31 @@ export const LEXICON_DIR = dataPath('data/lexicons');
 
 /** An entry of a `"words": true` group: lower-case letters, at most one inner apostrophe. */
 export const LEXICON_WORD = /^[a-z]+(?:'[a-z]+)?$/;
+
+/**
+ * A checked group whose phrases are read with wink on first use: a run's main thread checks the
+ * lexicons a claim file names without loading the model, which only its worker threads need.
+ */
+class Group implements LexiconGroup {
+  private compiled: Phrase[] | undefined;
+  constructor(
+    readonly comment: string,
+    readonly role: string,
+    readonly weight: number,
+    private readonly origin: string,
+    private readonly entries: string[],
+    private readonly words: boolean,
+  ) {}
+  get phrases(): Phrase[] {
+    this.compiled ??= this.entries.map((e): Phrase => {
+      if (!this.words) return compilePhrase(e, this.weight, this.origin);
+      // A generated word list (sentiment-vader.json) whose generator checked that wink reads each entry
+      // as that one token: no wink read here, which saves start-up the cost of wink learning 4,000 words.
+      return { text: e, tokens: [e], direction: 'any', weight: this.weight, origin: this.origin };
+    });
+    return this.compiled;
+  }
+}
 
 let cache: Map<string, Lexicon> | undefined;
 
@@ -77,15 +102,12 @@ export function loadLexicons(dir: string): Map<string, Lexicon> {
       if (!(weight > 0 && weight <= 1)) fail(`groups[${i}].weight`, 'expected a number in (0, 1]');
       if (g.words !== undefined && g.words !== true) fail(`groups[${i}].words`, 'expected true (every entry is one lower-case word) or no "words" field');
       const origin = `${name}: ${g.comment as string}`;
-      const phrases = (g.entries as unknown[]).map((e, j): Phrase => {
+      const entries = (g.entries as unknown[]).map((e, j): string => {
         if (typeof e !== 'string' || e.trim() === '') fail(`groups[${i}].entries[${j}]`, 'expected a non-empty text');
-        if (g.words !== true) return compilePhrase(String(e), weight, origin);
-        // A generated word list (sentiment-vader.json) whose generator checked that wink reads each entry
-        // as that one token: no wink read here, which saves start-up the cost of wink learning 4,000 words.
-        if (!LEXICON_WORD.test(String(e))) fail(`groups[${i}].entries[${j}]`, `"${String(e)}" is not one lower-case word, which a group with "words": true must hold`);
-        return { text: String(e), tokens: [String(e)], direction: 'any', weight, origin };
+        if (g.words === true && !LEXICON_WORD.test(String(e))) fail(`groups[${i}].entries[${j}]`, `"${String(e)}" is not one lower-case word, which a group with "words": true must hold`);
+        return String(e);
       });
-      return { comment: String(g.comment), role: typeof g.role === 'string' ? g.role : '', weight, phrases };
+      return new Group(String(g.comment), typeof g.role === 'string' ? g.role : '', weight, origin, entries, g.words === true);
     });
     out.set(name, { name, file, groups });
   }

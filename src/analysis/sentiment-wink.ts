@@ -4,8 +4,8 @@
  * the model's sentiment automaton; the rules in sentiment.ts then weigh them per token.
  */
 import { createRequire } from 'node:module';
-import model from 'wink-eng-lite-web-model';
 import { ThreadstanceError } from '../errors.js';
+import { winkModel } from './nlp.js';
 
 /** A phrase of wink's lexicon: its tokens in wink's normal form and its valence in [-1, 1]. */
 export interface WinkEntry {
@@ -42,7 +42,7 @@ function fail(what: string): never {
  * them ("kind of", "no good"), and is kept so that they shadow their words here too.
  */
 function decode(): WinkLexicon {
-  const sa = (model as unknown as { sa?: () => { machines?: unknown[] } }).sa?.();
+  const sa = (winkModel() as unknown as { sa?: () => { machines?: unknown[] } }).sa?.();
   const raw = sa?.machines?.[0];
   if (typeof raw !== 'string') fail('no sentiment machine');
   const machine = JSON.parse(raw) as Machine;

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Io } from '../cli.js';
 import { EXIT, ThreadstanceError } from '../errors.js';
-import { compileClaims } from '../analysis/compile.js';
+import { checkClaims, compileClaims } from '../analysis/compile.js';
 import { commentsCsv, type Layout } from '../output/csv.js';
 import type { CsvDialect } from '../output/dialect.js';
 import { layoutOf, mergeReview, type MergeResult, type Uncarried } from '../output/merge.js';
@@ -55,8 +55,10 @@ export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): 
   const layout = opts.layout ?? 'wide';
   const dialect = opts.csvDialect ?? 'excel';
   const previous = opts.mergeReview === undefined ? undefined : readPrevious(opts.mergeReview, layout);
-  const compiled = compileClaims(selectClaims(loadClaimSet(opts.claims), opts.claim));
-  const claimIds = compiled.claims.map((c) => c.claim.id);
+  // Checked now, before any input is read; compiled (with wink) where the comments are analyzed.
+  const set = selectClaims(loadClaimSet(opts.claims), opts.claim);
+  checkClaims(set);
+  const claimIds = set.claims.map((c) => c.id);
   // Every record that does not become a row, in input order: nothing is dropped silently.
   const skipped: Skipped[] = [];
   const sources: InputSource[] = [];
@@ -86,10 +88,10 @@ export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): 
   const threads = sources.flatMap((s) => s.threads);
   const total = sources.reduce((n, s) => n + s.comments, 0);
   const jobs = jobsFor(opts.jobs, total);
-  const claims = compiled.claims.map((c) => c.claim);
+  const claims = set.claims;
   const progress = new Progress(io, total, !opts.quiet && io.isTTY === true);
   const stats = new RunStats(started, jobs);
-  const run = analyzeItems(concat(sources), compiled, jobs, { claims: opts.claims, claim: opts.claim });
+  const run = analyzeItems(concat(sources), jobs, { claims: opts.claims, claim: opts.claim }, () => compileClaims(set));
   const tally = new SummaryTally(claimIds, threads);
   const outputs = new OutputSet();
   let review = 0;
@@ -129,7 +131,7 @@ export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): 
       const fromFile = claims.some((c) => c !== ROOT_CLAIM);
       await writeText(outputs, paths.out, commentsCsv(results, claims, { dialect, layout, carried: merged?.carried }));
       if (paths.report !== undefined) {
-        await writeText(outputs, paths.report, reportHtml({ results, claims, summary, topic: fromFile ? compiled.set.topic : '', claimsFile: fromFile ? path.basename(compiled.set.file) : '' }));
+        await writeText(outputs, paths.report, reportHtml({ results, claims, summary, topic: fromFile ? set.topic : '', claimsFile: fromFile ? path.basename(set.file) : '' }));
       }
     }
     await writeText(outputs, paths.summary, summaryCsv(summary, dialect));

@@ -14,9 +14,12 @@ export interface RunItem {
   row: AnalyzedComment;
 }
 
-/** Analyzes every comment of `items`; results come in the order of the items. */
-export function analyzeItems(items: AsyncIterable<SourceItem>, cc: CompiledClaims, jobs: number, init: WorkerInit): AsyncGenerator<RunItem> {
-  return jobs > 1 ? analyzePooled(items, jobs, init) : analyzeHere(items, cc);
+/**
+ * Analyzes every comment of `items`; results come in the order of the items. `compile` is called
+ * only when the analysis runs in this thread, so that with workers this thread never loads wink's model.
+ */
+export function analyzeItems(items: AsyncIterable<SourceItem>, jobs: number, init: WorkerInit, compile: () => CompiledClaims): AsyncGenerator<RunItem> {
+  return jobs > 1 ? analyzePooled(items, jobs, init) : analyzeHere(items, compile());
 }
 
 async function* analyzeHere(items: AsyncIterable<SourceItem>, cc: CompiledClaims): AsyncGenerator<RunItem> {
