@@ -3,7 +3,7 @@ import type { Claim, ClaimSet } from '../claims/load.js';
 import { ThreadstanceError } from '../errors.js';
 import { nlp, setAliases, straightQuotes } from './nlp.js';
 import { compilePhrase, type Phrase } from './phrases.js';
-import { lexicon } from './lexicon.js';
+import { compileLexicons, lexicon } from './lexicon.js';
 
 export interface CompiledClaim {
   claim: Claim;
@@ -50,6 +50,7 @@ export function checkClaims(set: ClaimSet): void {
 /** Compiles the claims and teaches wink their aliases; errors name the claim file and claim. */
 export function compileClaims(set: ClaimSet): CompiledClaims {
   checkClaims(set);
+  compileLexicons();
   const w = nlp();
   const entityClaims = new Map<string, string[]>();
   const exactAliases = new Map<string, string[]>();

@@ -57,6 +57,15 @@ export function lexicons(): Map<string, Lexicon> {
   return cache;
 }
 
+/**
+ * Reads every lexicon's phrases with wink now. wink's reading of a word depends a little on what it
+ * read before (see nlp.ts), so every thread that analyzes reads the lexicons first, in the same
+ * order, before any comment: one worker or several then give the same rows.
+ */
+export function compileLexicons(): void {
+  for (const lex of lexicons().values()) for (const g of lex.groups) void g.phrases;
+}
+
 /** One lexicon by name; an unknown name is an error naming the place (claim file, claim, field) that asked for it. */
 export function lexicon(name: string, place: Place = {}): Lexicon {
   const lex = lexicons().get(name);

@@ -18,7 +18,7 @@ import { analyzeItems } from '../run/analyze-items.js';
 import { jobsFor } from '../run/jobs.js';
 import { Progress } from '../run/progress.js';
 import { RunStats } from '../run/stats.js';
-import { RowWriter } from '../output/rows.js';
+import { RowFormatter, RowWriter, rowFormatOf } from '../output/rows.js';
 import { loadClaimSet } from './claims.js';
 import { ROOT_CLAIM, selectClaims } from '../claims/load.js';
 import { readText, readBytes, expandInputs } from './io.js';
@@ -91,22 +91,29 @@ export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): 
   const claims = set.claims;
   const progress = new Progress(io, total, !opts.quiet && io.isTTY === true);
   const stats = new RunStats(started, jobs);
-  const run = analyzeItems(concat(sources), jobs, { claims: opts.claims, claim: opts.claim }, () => compileClaims(set));
+  // With --report or --merge-review every row is kept (both need the whole run); otherwise rows are
+  // rendered where they are analyzed (in the workers, with --jobs) and written as they come.
+  const keep = previous !== undefined || paths.report !== undefined;
+  const format = keep ? undefined : rowFormatOf(sources, dialect, layout);
+  const run = analyzeItems(concat(sources), jobs, { claims: opts.claims, claim: opts.claim, ...(format ? { format } : {}) }, () => compileClaims(set));
   const tally = new SummaryTally(claimIds, threads);
   const outputs = new OutputSet();
   let review = 0;
   let seen = 0;
   try {
-    // With --report or --merge-review every row is kept (both need the whole run); otherwise rows are written as they come.
-    const keep = previous !== undefined || paths.report !== undefined;
     const kept = new Map<ThreadInfo, AnalyzedComment[]>(threads.map((t) => [t, []]));
-    const writer = keep ? undefined : new RowWriter(outputs.open(paths.out), dialect, layout, claims, sources);
-    for await (const { thread, row } of run) {
+    const writer = format && new RowWriter(outputs.open(paths.out), new RowFormatter(format, claims).header);
+    for await (const item of run) {
       stats.analyzed();
-      tally.add(thread.id, row);
-      if (row.needsReview) review++;
-      if (writer) writer.add(thread, row);
-      else kept.get(thread)!.push(row);
+      if ('rendered' in item) {
+        tally.addStances(item.thread.id, item.comment.likes, item.rendered.stances);
+        if (item.rendered.needsReview) review++;
+        writer!.add(item.rendered.text);
+      } else {
+        tally.add(item.thread.id, item.row);
+        if (item.row.needsReview) review++;
+        kept.get(item.thread)!.push(item.row);
+      }
       progress.tick();
       // Let the event loop turn now and then, so that a signal is seen even when the input is all in memory.
       if ((++seen & 255) === 0) await turn();

@@ -1,50 +1,100 @@
-/** The review CSV written row by row as the analysis goes (runs whose rows are not kept in memory). */
+/**
+ * The review CSV written row by row as the analysis goes (runs whose rows are not kept in memory).
+ * A row's text depends on the row alone, so worker threads can render their own rows (RowFormat is
+ * what they need to know) and the main thread only writes the texts in input order.
+ */
 import { stringify } from 'csv-stringify/sync';
-import type { AnalyzedComment } from '../types.js';
+import type { AnalyzedComment, Stance } from '../types.js';
 import type { InputSource, ThreadInfo } from '../input/source.js';
-import { columnsFor, type Cell, type ClaimColumns, type Column } from './columns.js';
+import { columnsFor, type ClaimColumns, type Column, type OptionalColumns } from './columns.js';
 import { longColumnsFor, type LongColumn } from './long.js';
 import { stringifyOptions, type CsvDialect } from './dialect.js';
 import type { Layout } from './csv.js';
 
-/** Rows turned into CSV text together. */
+/** Texts of rows written together. */
 const BATCH = 256;
 
-export class RowWriter {
+/** Everything but the claims that decides a streamed review CSV's columns and quoting. */
+export interface RowFormat {
+  dialect: CsvDialect;
+  layout: Layout;
+  extraColumns: string[];
+  optional: Required<OptionalColumns>;
+}
+
+/** The format of the sources' review CSV: the columns `commentsCsv` would write for the same sources. */
+export function rowFormatOf(sources: InputSource[], dialect: CsvDialect, layout: Layout): RowFormat {
+  return {
+    dialect,
+    layout,
+    extraColumns: [...new Set(sources.flatMap((s) => s.extraColumns))],
+    optional: {
+      createdAt: sources.some((s) => s.optional.createdAt),
+      depth: sources.some((s) => s.optional.depth),
+      url: sources.some((s) => s.optional.url),
+    },
+  };
+}
+
+/** A comment's rows as CSV text, with what the summary and the review count need of it. */
+export interface Rendered {
+  text: string;
+  /** The stance toward each claim, in claim order ('none' where there is no judgement). */
+  stances: Stance[];
+  needsReview: boolean;
+}
+
+/** Renders one comment's rows (one in the wide layout, one per claim in the long) as CSV text. */
+export class RowFormatter {
   private readonly wide: Column[] | undefined;
   private readonly long: LongColumn[] | undefined;
-  private pending: Cell[][] = [];
   private readonly options;
+  /** The header row's text, with the dialect's byte-order mark. */
+  readonly header: string;
 
-  /** Writes the header at once; the columns are those `commentsCsv` would write for the same sources. */
   constructor(
-    private readonly write: (text: string) => void,
-    dialect: CsvDialect,
-    layout: Layout,
+    format: RowFormat,
     private readonly claims: ClaimColumns[],
-    sources: InputSource[],
   ) {
-    this.options = { ...stringifyOptions(dialect), bom: false };
-    let header: string[];
-    if (layout === 'long') {
+    // One record at a time costs csv-stringify less per row than a batch of them (the batch's join).
+    this.options = { ...stringifyOptions(format.dialect), bom: false };
+    let names: string[];
+    if (format.layout === 'long') {
       this.long = longColumnsFor(claims);
-      header = this.long.map((c) => c.name);
+      names = this.long.map((c) => c.name);
     } else {
-      const extra = [...new Set(sources.flatMap((s) => s.extraColumns))];
-      const optional = {
-        createdAt: sources.some((s) => s.optional.createdAt),
-        depth: sources.some((s) => s.optional.depth),
-        url: sources.some((s) => s.optional.url),
-      };
-      this.wide = columnsFor(claims, extra, optional);
-      header = this.wide.map((c) => c.name);
+      this.wide = columnsFor(claims, format.extraColumns, format.optional);
+      names = this.wide.map((c) => c.name);
     }
-    write(stringify([header], stringifyOptions(dialect)));
+    this.header = stringify([names], stringifyOptions(format.dialect));
   }
 
-  add(thread: ThreadInfo, row: AnalyzedComment): void {
-    if (this.wide) this.pending.push(this.wide.map((c) => c.value(row, thread)));
-    else for (const claim of this.claims) this.pending.push(this.long!.map((c) => c.value(row, thread, claim)));
+  render(thread: ThreadInfo, row: AnalyzedComment): Rendered {
+    return { text: this.format(thread, row), stances: this.claims.map((c) => row.stances.get(c.id)?.stance ?? 'none'), needsReview: row.needsReview };
+  }
+
+  format(thread: ThreadInfo, row: AnalyzedComment): string {
+    if (this.wide) return stringify([this.wide.map((c) => c.value(row, thread))], this.options);
+    return stringify(
+      this.claims.map((claim) => this.long!.map((c) => c.value(row, thread, claim))),
+      this.options,
+    );
+  }
+}
+
+/** Writes the header at once, then rows' texts in the order they are given. */
+export class RowWriter {
+  private pending: string[] = [];
+
+  constructor(
+    private readonly write: (text: string) => void,
+    header: string,
+  ) {
+    write(header);
+  }
+
+  add(text: string): void {
+    this.pending.push(text);
     if (this.pending.length >= BATCH) this.flush();
   }
 
@@ -54,7 +104,7 @@ export class RowWriter {
 
   private flush(): void {
     if (this.pending.length === 0) return;
-    this.write(stringify(this.pending, this.options));
+    this.write(this.pending.join(''));
     this.pending = [];
   }
 }

@@ -126,16 +126,21 @@ export class SummaryTally {
   }
 
   add(threadId: string, row: AnalyzedComment): void {
+    this.addStances(threadId, row.comment.likes, this.claimIds.map((claim) => row.stances.get(claim)?.stance ?? 'none'));
+  }
+
+  /** A comment by its likes and its stance toward each claim, in claim order. */
+  addStances(threadId: string, likesOrNull: number | null, stances: readonly Stance[]): void {
+    const likes = likesOrNull ?? 0;
     for (const t of [this.threads.get(threadId)!, this.all]) {
-      const likes = row.comment.likes ?? 0;
       t.rows++;
       t.likes += likes;
-      t.anyLikes ||= row.comment.likes !== null;
-      this.claimIds.forEach((claim, c) => {
-        const at = (c * STANCES.length + STANCE_INDEX.get(row.stances.get(claim)?.stance ?? 'none')!) * 2;
+      t.anyLikes ||= likesOrNull !== null;
+      for (let c = 0; c < stances.length; c++) {
+        const at = (c * STANCES.length + STANCE_INDEX.get(stances[c]!)!) * 2;
         t.cells[at] = t.cells[at]! + 1;
         t.cells[at + 1] = t.cells[at + 1]! + likes;
-      });
+      }
     }
   }
 

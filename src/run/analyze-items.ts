@@ -7,24 +7,29 @@ import type { SourceItem, ThreadInfo } from '../input/source.js';
 import type { CompiledClaims } from '../analysis/compile.js';
 import { ParentCache, PARENT_CACHE, ThreadAnalyzer } from '../analysis/analyze.js';
 import { analyzePooled, type WorkerInit } from './pool.js';
+import { RowFormatter, type RowFormat, type Rendered } from '../output/rows.js';
 
-/** An analyzed comment with its thread. */
-export interface RunItem {
-  thread: ThreadInfo;
-  row: AnalyzedComment;
-}
+/**
+ * An analyzed comment with its thread: the whole row, or, when the run renders rows where they are
+ * analyzed (WorkerInit.format), the comment and its rendered rows.
+ */
+export type RunItem = { thread: ThreadInfo; row: AnalyzedComment } | { thread: ThreadInfo; comment: Comment; rendered: Rendered };
 
 /**
  * Analyzes every comment of `items`; results come in the order of the items. `compile` is called
  * only when the analysis runs in this thread, so that with workers this thread never loads wink's model.
  */
 export function analyzeItems(items: AsyncIterable<SourceItem>, jobs: number, init: WorkerInit, compile: () => CompiledClaims): AsyncGenerator<RunItem> {
-  return jobs > 1 ? analyzePooled(items, jobs, init) : analyzeHere(items, compile());
+  return jobs > 1 ? analyzePooled(items, jobs, init) : analyzeHere(items, compile(), init.format);
 }
 
-async function* analyzeHere(items: AsyncIterable<SourceItem>, cc: CompiledClaims): AsyncGenerator<RunItem> {
+async function* analyzeHere(items: AsyncIterable<SourceItem>, cc: CompiledClaims, format: RowFormat | undefined): AsyncGenerator<RunItem> {
   const analyzers = new ThreadAnalyzers(cc);
-  for await (const it of items) yield { thread: it.thread, row: analyzers.next(it.thread, it.comment) };
+  const formatter = format && new RowFormatter(format, cc.claims.map((c) => c.claim));
+  for await (const { thread, comment } of items) {
+    const row = analyzers.next(thread, comment);
+    yield formatter ? { thread, comment, rendered: formatter.render(thread, row) } : { thread, row };
+  }
 }
 
 /**

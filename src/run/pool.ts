@@ -7,12 +7,17 @@ import { Worker } from 'node:worker_threads';
 import type { Comment } from '../types.js';
 import type { SourceItem, ThreadInfo } from '../input/source.js';
 import type { RunItem } from './analyze-items.js';
-import type { Judged } from './worker.js';
+import type { Result } from './worker.js';
+import type { RowFormat } from '../output/rows.js';
 
-/** What a worker needs to build its claims: the claim file and the --claim selection. */
+/**
+ * What a worker needs to build its claims (the claim file and the --claim selection) and, when it
+ * renders the review CSV's rows itself, their format.
+ */
 export interface WorkerInit {
   claims: string | undefined;
   claim: string | undefined;
+  format?: RowFormat;
 }
 
 /** One comment sent to a worker; `thread` is sent with a thread's first comment only. */
@@ -38,7 +43,7 @@ const MAX_PENDING = 4096;
 
 interface Slot {
   item: SourceItem;
-  judged?: Judged;
+  result?: Result;
   done: boolean;
 }
 
@@ -55,11 +60,11 @@ export async function* analyzePooled(items: AsyncIterable<SourceItem>, jobs: num
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
   workers.forEach((w, i) => {
-    w.on('message', (results: { seq: number; judged: Judged }[]) => {
+    w.on('message', (results: Result[]) => {
       for (const r of results) {
         const slot = waiting.get(r.seq)!;
         waiting.delete(r.seq);
-        slot.judged = r.judged;
+        slot.result = r;
         slot.done = true;
       }
       busy[i]! -= results.length;
@@ -80,9 +85,10 @@ export async function* analyzePooled(items: AsyncIterable<SourceItem>, jobs: num
   const ready = (): RunItem[] => {
     const out: RunItem[] = [];
     while (head < queue.length && queue[head]!.done) {
-      const { item, judged } = queue[head]!;
+      const { item, result } = queue[head]!;
       queue[head++] = undefined as unknown as Slot;
-      out.push({ thread: item.thread, row: { comment: item.comment, ...judged! } });
+      const { thread, comment } = item;
+      out.push('rendered' in result! ? { thread, comment, rendered: result.rendered } : { thread, row: { comment, ...result!.judged } });
     }
     if (head > 1024) {
       queue.splice(0, head);
