@@ -13,6 +13,9 @@ import { parse } from 'csv-parse';
 import { ROOT } from './helpers.js';
 import { CHUNK, textChunks, textLines } from '../src/input/text-stream.js';
 import { bar } from '../src/run/progress.js';
+import { generateCorpus } from '../bench/corpus.js';
+import { defaultSources, loadPools } from '../bench/sources.js';
+import { writeCorpus } from '../bench/write-corpus.js';
 import { jobsFor, WORKERS_FROM } from '../src/run/jobs.js';
 import { ThreadstanceError } from '../src/errors.js';
 
@@ -134,4 +137,18 @@ test('a bad UTF-8 byte past the first chunk is reported at its offset in the fil
     },
     (err: unknown) => err instanceof ThreadstanceError && err.code === 'INPUT_ENCODING' && err.message.includes(`first bad byte at offset ${good.length + 1}`),
   );
+});
+
+test('two workers, which render their own rows, write the same bytes as one on realistic comments', { timeout: 300000 }, async () => {
+  const input = path.join(tmp, 'realistic.jsonl');
+  writeCorpus(input, generateCorpus({ seed: 7, count: 6000, pools: loadPools(defaultSources(ROOT)) }));
+  const outs: string[] = [];
+  for (const jobs of ['1', '2']) {
+    const out = path.join(tmp, `realistic-${jobs}.csv`);
+    const r = await cli(['analyze', input, '--out', out, '--jobs', jobs, '-q']);
+    assert.equal(r.status, 0, r.stderr);
+    outs.push(fs.readFileSync(out, 'utf8'));
+  }
+  assert.equal(outs[0]!.split('\r\n').length, 6002);
+  assert.ok(outs[1] === outs[0], 'the rows of two workers differ from those of one');
 });

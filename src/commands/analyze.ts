@@ -7,7 +7,7 @@ import { commentsCsv, type Layout } from '../output/csv.js';
 import type { CsvDialect } from '../output/dialect.js';
 import { layoutOf, mergeReview, type MergeResult, type Uncarried } from '../output/merge.js';
 import { parseReviewedCsv, type ReviewedTable } from '../output/reviewed.js';
-import { SummaryTally, summaryCsv, summaryTable } from '../output/summary.js';
+import { SummaryTally, summaryCsvParts, summaryTable } from '../output/summary.js';
 import { reportHtml } from '../output/report.js';
 import { checkNotInput, OutputSet } from '../output/write.js';
 import { checkReplaceable, isSkippedReport } from '../output/replace.js';
@@ -121,7 +121,6 @@ export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): 
     }
     writer?.end();
     progress.done();
-    const summary = tally.rows();
     if (keep) {
       const results = threads.map((t) => ({ thread: asThread(t, kept.get(t)!, sources), rows: kept.get(t)! }));
       const merged = previous === undefined ? undefined : mergeReview(previous, results, claimIds, layout);
@@ -138,10 +137,10 @@ export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): 
       const fromFile = claims.some((c) => c !== ROOT_CLAIM);
       await writeText(outputs, paths.out, commentsCsv(results, claims, { dialect, layout, carried: merged?.carried }));
       if (paths.report !== undefined) {
-        await writeText(outputs, paths.report, reportHtml({ results, claims, summary, topic: fromFile ? set.topic : '', claimsFile: fromFile ? path.basename(set.file) : '' }));
+        await writeText(outputs, paths.report, reportHtml({ results, claims, summary: tally.rows(), topic: fromFile ? set.topic : '', claimsFile: fromFile ? path.basename(set.file) : '' }));
       }
     }
-    await writeText(outputs, paths.summary, summaryCsv(summary, dialect));
+    await writeParts(outputs, paths.summary, summaryCsvParts(tally.batches(), dialect));
     const stale: string[] = [];
     if (skipped.length > 0) {
       checkNotInput(paths.skipped, readFiles, '--out (skipped.csv is written beside it)');
@@ -153,7 +152,7 @@ export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): 
     outputs.commit(stale);
     stats.written();
     if (!opts.quiet) {
-      if (io.isTTY) io.stderr(summaryTable(summary) + '\n\n');
+      if (io.isTTY) io.stderr(summaryTable(tally.totals()) + '\n\n');
       io.stderr(`threadstance: wrote ${paths.out} (${total} comments from ${threads.length} thread${threads.length > 1 ? 's' : ''}, ${review} flagged for review${skipped.length ? `, ${skipped.length} skipped` : ''}) and ${paths.summary}${paths.report !== undefined ? `; report ${paths.report}` : ''}${skipped.length ? `; skipped records in ${paths.skipped}` : ''}\n`);
     }
     return EXIT.ok;
@@ -173,6 +172,16 @@ async function* concat(sources: InputSource[]): AsyncGenerator<SourceItem> {
 function asThread(info: ThreadInfo, rows: AnalyzedComment[], sources: InputSource[]): Thread {
   const extraColumns = sources.find((s) => s.threads.includes(info))?.extraColumns ?? [];
   return { ...info, comments: rows.map((r) => r.comment), extraColumns };
+}
+
+/** Writes an output given in parts to its temporary file, checking for a signal between them. */
+async function writeParts(outputs: OutputSet, file: string, parts: Iterable<string>): Promise<void> {
+  const write = outputs.open(file);
+  for (const part of parts) {
+    await turn();
+    outputs.check();
+    write(part);
+  }
 }
 
 /** Writes a whole output's text to its temporary file in steps, checking for a signal between them. */

@@ -1,8 +1,9 @@
 /** Aggregates stances per claim: counts and like-weighted shares, as rows and as a terminal table. */
 import type { AnalyzedComment, Stance, Thread } from '../types.js';
 import { STANCES } from '../types.js';
+import { stringify } from 'csv-stringify/sync';
 import { toCsv } from './csv.js';
-import type { CsvDialect } from './dialect.js';
+import { stringifyOptions, type CsvDialect } from './dialect.js';
 
 export interface SummaryRow {
   thread: string;
@@ -61,11 +62,18 @@ export const SUMMARY_HEADER = ['thread', 'claim', 'stance', 'comments', 'share',
 
 /** summary.csv text, in `dialect` (default `excel`). */
 export function summaryCsv(rows: SummaryRow[], dialect: CsvDialect = 'excel'): string {
-  return toCsv(
-    SUMMARY_HEADER,
-    rows.map((r) => [r.thread, r.claim, r.stance, r.comments, r.share, r.likes, r.likeShare ?? '', r.skipped]),
-    dialect,
-  );
+  return toCsv(SUMMARY_HEADER, rows.map(summaryRecord), dialect);
+}
+
+/** summary.csv's header (with the dialect's byte-order mark) and then its rows' texts, batch by batch. */
+export function* summaryCsvParts(batches: Iterable<SummaryRow[]>, dialect: CsvDialect = 'excel'): Generator<string> {
+  yield toCsv(SUMMARY_HEADER, [], dialect);
+  const options = { ...stringifyOptions(dialect), bom: false };
+  for (const rows of batches) yield stringify(rows.map(summaryRecord), options);
+}
+
+function summaryRecord(r: SummaryRow): (string | number)[] {
+  return [r.thread, r.claim, r.stance, r.comments, r.share, r.likes, r.likeShare ?? '', r.skipped];
 }
 
 /** A fixed-width table for the terminal: per claim, comments (and like share) per stance, over all threads of the run. */
@@ -145,8 +153,33 @@ export class SummaryTally {
   }
 
   rows(): SummaryRow[] {
-    const out = [...this.threads].flatMap(([id, t]) => this.rowsOf(id, t));
-    return this.threads.size < 2 ? out : [...out, ...this.rowsOf(ALL_THREADS, this.all)];
+    return [...this.batches(Infinity)].flat();
+  }
+
+  /**
+   * The rows in batches of about `threads` threads' rows, (all) last: a dump of 10,000 threads has
+   * 200,000 summary rows, which are better turned into text a batch at a time than all at once.
+   */
+  *batches(threads = 256): Generator<SummaryRow[]> {
+    let batch: SummaryRow[] = [];
+    let n = 0;
+    for (const [id, t] of this.threads) {
+      batch.push(...this.rowsOf(id, t));
+      if (++n >= threads) {
+        yield batch;
+        batch = [];
+        n = 0;
+      }
+    }
+    if (this.threads.size >= 2) batch.push(...this.rowsOf(ALL_THREADS, this.all));
+    if (batch.length > 0) yield batch;
+  }
+
+  /** The rows over every thread: (all), or the thread's own when there is one. */
+  totals(): SummaryRow[] {
+    if (this.threads.size >= 2) return this.rowsOf(ALL_THREADS, this.all);
+    const [id, t] = [...this.threads][0] ?? ['', this.all];
+    return this.rowsOf(id, t);
   }
 
   private rowsOf(thread: string, t: Tally): SummaryRow[] {
