@@ -130,12 +130,24 @@ function tokenMatches(v: TokenView, k: number, t: string): boolean {
  * nothing is tried as a variant of a known one (see variantAt).
  */
 export function cueAt(cues: SentimentCues, v: TokenView, i: number, last: number, variants = true): CueMatch | undefined {
+  // Most words start no cue and are no variant of one: such a word, when it is its own normal form
+  // and lemma (so that its written form decides everything), is remembered and skipped next time.
+  const lower = v.lower[i]!;
+  const plain = v.type[i] === 'word' && v.norm[i] === lower && v.lemma[i] === lower;
+  let dead: Set<string> | undefined;
+  if (plain) {
+    dead = DEAD.get(cues);
+    if (dead === undefined) DEAD.set(cues, (dead = new Set()));
+    else if (dead.has(lower)) return undefined;
+  }
+  let candidates = false;
   let best: Cue | undefined;
   let bestN = 0;
   const forms = formsAt(v, i);
   for (let f = 0; f < forms.length; f++) {
     const list = cues.index.get(forms[f]!);
     if (list === undefined) continue;
+    candidates = true;
     for (const c of list) {
       const n = c.tokens.length;
       if (i + n - 1 > last || n <= bestN) continue;
@@ -151,6 +163,7 @@ export function cueAt(cues: SentimentCues, v: TokenView, i: number, last: number
   let match: CueMatch | undefined = best && { kind: best.kind, start: i, end: i + bestN - 1, value: best.value, origin: best.origin, ...(best.own === undefined ? {} : { own: best.own }) };
   const entries = cues.wink.get(v.type[i] === 'emoji' ? v.norm[i]!.replace(EMOJI_MODIFIERS, '') : v.norm[i]!);
   if (entries !== undefined) {
+    candidates = true;
     for (const e of entries) {
       const n = e.tokens.length;
       if (i + n - 1 > last) continue;
@@ -167,8 +180,19 @@ export function cueAt(cues: SentimentCues, v: TokenView, i: number, last: number
       }
     }
   }
-  return match ?? (variants ? variantAt(cues, v, i) : undefined);
+  if (match !== undefined || !variants) return match;
+  const variant = variantAt(cues, v, i);
+  if (variant === undefined && dead !== undefined && !candidates) {
+    if (dead.size >= DEAD_MAX) dead.clear();
+    dead.add(lower);
+  }
+  return variant;
 }
+
+/** Words known to start no cue and to be no variant of one, per set of cues (see cueAt). */
+const DEAD = new WeakMap<SentimentCues, Set<string>>();
+/** Distinct words remembered at most (a dump's vocabulary is unbounded); past it the set starts over. */
+const DEAD_MAX = 100_000;
 
 /** Three or more of a letter ("sooo", "goood") and laughter of any length ("hahahaha", "lolol"). */
 const ELONGATED = /(\p{L})\1\1/u;
