@@ -184,15 +184,10 @@ async function writeParts(outputs: OutputSet, file: string, parts: Iterable<stri
   }
 }
 
-/** Writes a whole output's text to its temporary file in steps, checking for a signal between them. */
-async function writeText(outputs: OutputSet, file: string, text: string): Promise<void> {
-  const write = outputs.open(file);
+/** Writes a whole output's text to its temporary file in 1 MB steps, checking for a signal between them. */
+function writeText(outputs: OutputSet, file: string, text: string): Promise<void> {
   const step = 1 << 20;
-  for (let at = 0; at < text.length; at += step) {
-    await turn();
-    outputs.check();
-    write(text.slice(at, at + step));
-  }
+  return writeParts(outputs, file, Array.from({ length: Math.max(1, Math.ceil(text.length / step)) }, (_, k) => text.slice(k * step, (k + 1) * step)));
 }
 
 /** One turn of the event loop (where signal handlers run). */

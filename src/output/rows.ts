@@ -73,7 +73,7 @@ export class RowFormatter {
     return { text: this.format(thread, row), stances: this.claims.map((c) => row.stances.get(c.id)?.stance ?? 'none'), needsReview: row.needsReview };
   }
 
-  format(thread: ThreadInfo, row: AnalyzedComment): string {
+  private format(thread: ThreadInfo, row: AnalyzedComment): string {
     if (this.wide) return stringify([this.wide.map((c) => c.value(row, thread))], this.options);
     return stringify(
       this.claims.map((claim) => this.long!.map((c) => c.value(row, thread, claim))),

@@ -62,7 +62,7 @@ export const SUMMARY_HEADER = ['thread', 'claim', 'stance', 'comments', 'share',
 
 /** summary.csv text, in `dialect` (default `excel`). */
 export function summaryCsv(rows: SummaryRow[], dialect: CsvDialect = 'excel'): string {
-  return toCsv(SUMMARY_HEADER, rows.map(summaryRecord), dialect);
+  return [...summaryCsvParts([rows], dialect)].join('');
 }
 
 /** summary.csv's header (with the dialect's byte-order mark) and then its rows' texts, batch by batch. */
