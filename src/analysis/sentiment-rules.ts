@@ -37,6 +37,8 @@ interface Cue {
 export interface SentimentCues {
   index: Map<string, Cue[]>;
   wink: Map<string, WinkEntry[]>;
+  /** Words found to start no cue and to be no variant of one (see cueAt), at most DEAD_MAX. */
+  dead: Set<string>;
 }
 
 const cache = new Map<boolean, SentimentCues>();
@@ -90,7 +92,7 @@ export function compileCues(lexs: readonly Lexicon[], wink: Map<string, WinkEntr
     });
     index.set(first, merged.sort((a, b) => b.tokens.length - a.tokens.length));
   }
-  return { index, wink };
+  return { index, wink, dead: new Set() };
 }
 
 /** Emoji presentation selectors and skin tones: "❤️" and "👍🏽" score as "❤" and "👍". */
@@ -134,12 +136,7 @@ export function cueAt(cues: SentimentCues, v: TokenView, i: number, last: number
   // and lemma (so that its written form decides everything), is remembered and skipped next time.
   const lower = v.lower[i]!;
   const plain = v.type[i] === 'word' && v.norm[i] === lower && v.lemma[i] === lower;
-  let dead: Set<string> | undefined;
-  if (plain) {
-    dead = DEAD.get(cues);
-    if (dead === undefined) DEAD.set(cues, (dead = new Set()));
-    else if (dead.has(lower)) return undefined;
-  }
+  if (plain && cues.dead.has(lower)) return undefined;
   let candidates = false;
   let best: Cue | undefined;
   let bestN = 0;
@@ -182,15 +179,13 @@ export function cueAt(cues: SentimentCues, v: TokenView, i: number, last: number
   }
   if (match !== undefined || !variants) return match;
   const variant = variantAt(cues, v, i);
-  if (variant === undefined && dead !== undefined && !candidates) {
-    if (dead.size >= DEAD_MAX) dead.clear();
-    dead.add(lower);
+  if (variant === undefined && plain && !candidates) {
+    if (cues.dead.size >= DEAD_MAX) cues.dead.clear();
+    cues.dead.add(lower);
   }
   return variant;
 }
 
-/** Words known to start no cue and to be no variant of one, per set of cues (see cueAt). */
-const DEAD = new WeakMap<SentimentCues, Set<string>>();
 /** Distinct words remembered at most (a dump's vocabulary is unbounded); past it the set starts over. */
 const DEAD_MAX = 100_000;
 
