@@ -6,7 +6,9 @@ import { test } from 'node:test';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import * as lexiconModule from '../src/analysis/lexicon.js';
 import { execute } from '../src/cli.js';
 import { ThreadstanceError } from '../src/errors.js';
 import { view } from '../src/analysis/nlp.js';
@@ -235,4 +237,29 @@ test('the CLI: one sentiment gold argument runs the sentiment mode; a bad line e
   assert.ok(out.join('').includes('Wrong items (2):'));
   assert.equal(await execute(['evaluate', fixture('bad-fields.tsv')], io), 1);
   assert.ok(err.join('').startsWith(`threadstance: EVAL_BAD_GOLD_LINE ${fixture('bad-fields.tsv')}:3: expected 3 tab-separated fields`), err.join(''));
+});
+
+test('what a word matches on its own is remembered per word, and remembering changes no score', () => {
+  const { lexicons } = lexiconModule;
+  const fresh = (): SentimentOptions => ({ evidence: true, cues: compileCues([...lexicons().values()].filter((l) => l.name.startsWith('sentiment-')), winkLexicon()) });
+  const lines = fs.readFileSync(fileURLToPath(new URL('../../../shared/eval/sentiment/tweets_GroundTruth.txt', import.meta.url)), 'utf8').split('\n');
+  const texts = lines.filter((l) => l.trim() !== '').map((l) => l.split('\t')[2] ?? '');
+  // Words met alone before and after they start a longer cue, and a word read two ways.
+  const tricky = ['kind', 'That was kind of good', 'kind', "He's late", "John's car is great", 'no', 'no good', 'no'];
+  texts.push(...tricky);
+  const run = (order: string[], options: SentimentOptions): Map<string, string> => {
+    const scorer = sentimentScorer(options);
+    return new Map(order.map((t) => {
+      const d = scorer(view(t));
+      return [t, `${d.score} ${d.label} ${d.cues?.join('|')}`];
+    }));
+  };
+  const forward = run(texts, fresh());
+  const backward = run([...texts].reverse(), fresh());
+  const uncached = new Map(tricky.map((t) => [t, run([t], fresh()).get(t)!]));
+  assert.equal(forward.size, backward.size);
+  for (const [t, s] of forward) {
+    assert.equal(backward.get(t), s, t);
+  }
+  for (const [t, s] of uncached) assert.equal(forward.get(t), s, t);
 });

@@ -37,8 +37,23 @@ interface Cue {
 export interface SentimentCues {
   index: Map<string, Cue[]>;
   wink: Map<string, WinkEntry[]>;
-  /** Words found to start no cue and to be no variant of one (see cueAt), at most DEAD_MAX. */
-  dead: Set<string>;
+  /** The second tokens of every cue and wink entry of two or more tokens, by first token. */
+  seconds: Map<string, Set<string>>;
+  /** What a word matches on its own (see cueAt), by written form, for at most PLANS_MAX words. */
+  plans: Map<string, Plan>;
+}
+
+/**
+ * A token's match when no longer cue can start with it there, with and without variants (see
+ * variantAt); `undefined` when it matches nothing on its own.
+ */
+interface Plan {
+  /** The forms of the token the plan was made for. */
+  type: string;
+  norm: string;
+  lemma: string;
+  alone: CueMatch | undefined;
+  strict: CueMatch | undefined;
 }
 
 const cache = new Map<boolean, SentimentCues>();
@@ -92,7 +107,16 @@ export function compileCues(lexs: readonly Lexicon[], wink: Map<string, WinkEntr
     });
     index.set(first, merged.sort((a, b) => b.tokens.length - a.tokens.length));
   }
-  return { index, wink, dead: new Set() };
+  const seconds = new Map<string, Set<string>>();
+  const second = (tokens: readonly string[]): void => {
+    if (tokens.length < 2) return;
+    const set = seconds.get(tokens[0]!) ?? new Set();
+    set.add(tokens[1]!);
+    seconds.set(tokens[0]!, set);
+  };
+  for (const list of index.values()) for (const c of list) second(c.tokens);
+  for (const list of wink.values()) for (const e of list) second(e.tokens);
+  return { index, wink, seconds, plans: new Map() };
 }
 
 /** Emoji presentation selectors and skin tones: "❤️" and "👍🏽" score as "❤" and "👍". */
@@ -132,19 +156,60 @@ function tokenMatches(v: TokenView, k: number, t: string): boolean {
  * nothing is tried as a variant of a known one (see variantAt).
  */
 export function cueAt(cues: SentimentCues, v: TokenView, i: number, last: number, variants = true): CueMatch | undefined {
-  // Most words start no cue and are no variant of one: such a word, when it is its own normal form
-  // and lemma (so that its written form decides everything), is remembered and skipped next time.
+  // At most tokens no cue of two or more tokens starts: the next token is none such a cue goes on
+  // with. What such a token matches then depends on its own forms alone, so it is worked out once per
+  // word and remembered.
+  const type = v.type[i]!;
+  if (type === 'emoji') return matchAt(cues, v, i, last, variants);
   const lower = v.lower[i]!;
-  const plain = v.type[i] === 'word' && v.norm[i] === lower && v.lemma[i] === lower;
-  if (plain && cues.dead.has(lower)) return undefined;
-  let candidates = false;
+  const norm = v.norm[i]!;
+  const lemma = v.lemma[i]!;
+  if (i < last && (goesOn(cues, lower, v, i + 1) || (norm !== lower && goesOn(cues, norm, v, i + 1)) || (lemma !== lower && lemma !== norm && goesOn(cues, lemma, v, i + 1)))) {
+    return matchAt(cues, v, i, last, variants);
+  }
+  let plan = cues.plans.get(lower);
+  if (plan === undefined) {
+    plan = planFor(cues, type, lower, norm, lemma);
+    if (cues.plans.size >= PLANS_MAX) cues.plans.clear();
+    cues.plans.set(lower, plan);
+  } else if (plan.type !== type || plan.norm !== norm || plan.lemma !== lemma) {
+    // The same written word read another way here ("'s" as "is" or as a possessive).
+    return matchAt(cues, v, i, last, variants);
+  }
+  const m = variants ? plan.alone : plan.strict;
+  return m && matchOf(m, i, i);
+}
+
+/** A new match like `m` over tokens start..end (built field by field: a spread costs a hundred times more here). */
+function matchOf(m: { kind: CueKind; value: number; origin: string; own?: number }, start: number, end: number): CueMatch {
+  const out: CueMatch = { kind: m.kind, start, end, value: m.value, origin: m.origin };
+  if (m.own !== undefined) out.own = m.own;
+  return out;
+}
+
+/** Whether a cue of two or more tokens that starts with `first` may go on with token k. */
+function goesOn(cues: SentimentCues, first: string, v: TokenView, k: number): boolean {
+  const next = cues.seconds.get(first);
+  return next !== undefined && (next.has(v.lower[k]!) || next.has(v.norm[k]!) || next.has(v.lemma[k]!));
+}
+
+/** A token's matches as the one token of a text. */
+function planFor(cues: SentimentCues, type: string, lower: string, norm: string, lemma: string): Plan {
+  const one: TokenView = { norm: [norm], lower: [lower], lemma: [lemma], value: [lower], pos: [''], type: [type], stop: [false], sentences: [[0, 0]], sentenceText: [lower], entities: [] };
+  return { type, norm, lemma, alone: matchAt(cues, one, 0, 0, true), strict: matchAt(cues, one, 0, 0, false) };
+}
+
+/** Words whose plans are remembered at most (a dump's vocabulary is unbounded); past it the plans start over. */
+const PLANS_MAX = 30_000;
+
+/** cueAt without the plans. */
+function matchAt(cues: SentimentCues, v: TokenView, i: number, last: number, variants: boolean): CueMatch | undefined {
   let best: Cue | undefined;
   let bestN = 0;
   const forms = formsAt(v, i);
   for (let f = 0; f < forms.length; f++) {
     const list = cues.index.get(forms[f]!);
     if (list === undefined) continue;
-    candidates = true;
     for (const c of list) {
       const n = c.tokens.length;
       if (i + n - 1 > last || n <= bestN) continue;
@@ -157,10 +222,9 @@ export function cueAt(cues: SentimentCues, v: TokenView, i: number, last: number
     }
   }
   const modifier = best !== undefined && best.kind !== 'neutral' && best.kind !== 'positive' && best.kind !== 'negative';
-  let match: CueMatch | undefined = best && { kind: best.kind, start: i, end: i + bestN - 1, value: best.value, origin: best.origin, ...(best.own === undefined ? {} : { own: best.own }) };
+  let match: CueMatch | undefined = best && matchOf(best, i, i + bestN - 1);
   const entries = cues.wink.get(v.type[i] === 'emoji' ? v.norm[i]!.replace(EMOJI_MODIFIERS, '') : v.norm[i]!);
   if (entries !== undefined) {
-    candidates = true;
     for (const e of entries) {
       const n = e.tokens.length;
       if (i + n - 1 > last) continue;
@@ -170,7 +234,7 @@ export function cueAt(cues: SentimentCues, v: TokenView, i: number, last: number
       for (let k = 1; k < n && ok; k++) ok = v.norm[i + k] === e.tokens[k];
       if (!ok) continue;
       // A modifier that wink also scores ("damn", "super") keeps that valence for when it modifies nothing.
-      if (n === length) match = { ...match!, own: match!.own ?? e.valence };
+      if (n === length) match!.own ??= e.valence;
       else {
         const kind: CueKind = e.valence > 0 ? 'positive' : e.valence < 0 ? 'negative' : 'neutral';
         match = { kind, start: i, end: i + n - 1, value: e.valence, origin: 'wink' };
@@ -178,16 +242,8 @@ export function cueAt(cues: SentimentCues, v: TokenView, i: number, last: number
     }
   }
   if (match !== undefined || !variants) return match;
-  const variant = variantAt(cues, v, i);
-  if (variant === undefined && plain && !candidates) {
-    if (cues.dead.size >= DEAD_MAX) cues.dead.clear();
-    cues.dead.add(lower);
-  }
-  return variant;
+  return variantAt(cues, v, i);
 }
-
-/** Distinct words remembered at most (a dump's vocabulary is unbounded); past it the set starts over. */
-const DEAD_MAX = 100_000;
 
 /** Three or more of a letter ("sooo", "goood") and laughter of any length ("hahahaha", "lolol"). */
 const ELONGATED = /(\p{L})\1\1/u;
