@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import YAML from 'yaml';
+import { load as loadYaml } from 'js-yaml';
 import { generateCorpus, type SentencePool } from './corpus.js';
 import { defaultSources, loadPools } from './sources.js';
 import { writeCorpus, type CorpusFile } from './write-corpus.js';
@@ -116,7 +116,7 @@ async function main(opts: Options): Promise<number> {
     const tiny = makeCorpus(tmp, 'corpus-1.jsonl', opts.seed, 1, pools);
     const hasJobs = cliHasJobs(BIN);
     if (!hasJobs) notAvailable.push(`--jobs: \`analyze --help\` does not list it; the CLI ran with its default (one process), the ${opts.workers}-worker figures are not available`);
-    const claimSet = YAML.parse(fs.readFileSync(path.join(ROOT, 'claims/crocus.yaml'), 'utf8')) as { claims: { id: string }[] };
+    const claimSet = loadYaml(fs.readFileSync(path.join(ROOT, 'claims/crocus.yaml'), 'utf8')) as { claims: { id: string }[] };
     const claims = claimSet.claims.map((c) => c.id);
     const cliOpts = { bin: BIN, dir: tmp, rssCeilingBytes: opts.rssCeilingMb * 2 ** 20 };
     const jobsArg = (n: number): number | undefined => (hasJobs ? n : undefined);

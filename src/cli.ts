@@ -5,7 +5,6 @@ import { FORMAT_NAMES } from './input/index.js';
 import { ENCODINGS } from './input/decode.js';
 import { runAnalyze } from './commands/analyze.js';
 import { runClaims } from './commands/claims.js';
-import { runEvaluate } from './commands/evaluate.js';
 import { LAYOUTS } from './output/csv.js';
 import { CSV_DIALECTS } from './output/dialect.js';
 import { Interrupted } from './output/write.js';
@@ -71,7 +70,9 @@ export async function execute(argv: string[], io: Io = processIo): Promise<numbe
     .argument('<predicted>', 'CSV written by threadstance analyze, or alone a sentiment gold file (tab-separated id, rating -4..4, text)')
     .argument('[gold]', 'gold CSV (index, text_start, one column per claim), a reviewed threadstance CSV (when <predicted> is reviewed too: agreement between the two reviewers), or RumourEval JSON Lines (id, thread, label); omitted: use the review_<claim> columns of <predicted>')
     .option('--errors', 'list every wrong cell (or, for two reviewers, every disagreement) with its text, labels and evidence')
-    .action((predicted: string, gold: string | undefined, opts) => {
+    .action(async (predicted: string, gold: string | undefined, opts) => {
+      // Loaded when asked for: an analysis run does not pay for the evaluation code's start-up.
+      const { runEvaluate } = await import('./commands/evaluate.js');
       status = runEvaluate(predicted, gold, opts, io);
     });
 

@@ -59,7 +59,7 @@ const cases: { name: string; text: string; want: Expected }[] = [
   {
     name: 'duplicate mapping key is a syntax error',
     text: 'version: 1\nversion: 1\nclaims: []\n',
-    want: { code: 'CLAIMS_SYNTAX', claim: undefined, field: undefined, message: 'Map keys must be unique', line: 2 },
+    want: { code: 'CLAIMS_SYNTAX', claim: undefined, field: undefined, message: 'duplicated mapping key', line: 2 },
   },
   {
     name: 'top level is a list, not a mapping',

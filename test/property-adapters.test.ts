@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { stringify as yaml } from 'yaml';
+import { dump as yaml } from 'js-yaml';
 import { FORMAT_NAMES, readThreads } from '../src/input/index.js';
 import { decodeInput } from '../src/input/decode.js';
 import { analyzeThread } from '../src/analysis/analyze.js';

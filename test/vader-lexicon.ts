@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../src/yaml.js';
 import { LEXICON_WORD, lexicons } from '../src/analysis/lexicon.js';
 import { winkLexicon } from '../src/analysis/sentiment-wink.js';
 import { compilePhrase } from '../src/analysis/phrases.js';

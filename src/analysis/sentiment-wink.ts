@@ -56,12 +56,17 @@ function decode(): WinkLexicon {
   if (!Array.isArray(words)) fail('no lexeme list');
   const [, , fsm, terminals] = machine;
   const lexicon: WinkLexicon = new Map();
+  const seen = new Set<string>();
   const add = (tokens: string[], name: string | undefined): void => {
     if (name === undefined) return;
+    // A phrase reached twice keeps its first valence.
+    const key = tokens.join(' ');
+    if (seen.has(key)) return;
+    seen.add(key);
+    const list = lexicon.get(tokens[0]!);
     const entry = { tokens, valence: Number(name) / 1000 };
-    const list = lexicon.get(tokens[0]!) ?? [];
-    if (!list.some((e) => e.tokens.join(' ') === entry.tokens.join(' '))) list.push(entry);
-    lexicon.set(tokens[0]!, list);
+    if (list) list.push(entry);
+    else lexicon.set(tokens[0]!, [entry]);
   };
   const walk = (state: number, path: string[]): void => {
     for (const [event, next] of Object.entries(fsm[state] ?? {})) {

@@ -1,5 +1,5 @@
 /** Reads a claim file (YAML or JSON) and checks it field by field; errors name the file, the claim and the field. */
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { parseYaml, yamlErrorLine } from '../yaml.js';
 import { ThreadstanceError } from '../errors.js';
 
 /** attribution: blames named actors; root: whatever the thread's opening post asserts. */
@@ -77,7 +77,7 @@ export function parseClaims(text: string, file: string): ClaimSet {
   try {
     raw = parseYaml(text); // YAML is a superset of JSON, so .json claim files read the same way
   } catch (err) {
-    const line = err instanceof YAMLParseError ? err.linePos?.[0]?.line : undefined;
+    const line = yamlErrorLine(err);
     throw new ThreadstanceError('CLAIMS_SYNTAX', `not valid YAML or JSON: ${(err as Error).message.split('\n')[0]}`, { file, line });
   }
   const top = record(raw, { file }, 'a mapping with keys version, topic, claims');

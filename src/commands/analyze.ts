@@ -8,7 +8,6 @@ import type { CsvDialect } from '../output/dialect.js';
 import { layoutOf, mergeReview, type MergeResult, type Uncarried } from '../output/merge.js';
 import { parseReviewedCsv, type ReviewedTable } from '../output/reviewed.js';
 import { SummaryTally, summaryCsvParts, summaryTable } from '../output/summary.js';
-import { reportHtml } from '../output/report.js';
 import { checkNotInput, OutputSet } from '../output/write.js';
 import { checkReplaceable, isSkippedReport } from '../output/replace.js';
 import { leftOutFile, skippedCsv, skippedLine } from '../output/skipped.js';
@@ -137,6 +136,7 @@ export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): 
       const fromFile = claims.some((c) => c !== ROOT_CLAIM);
       await writeText(outputs, paths.out, commentsCsv(results, claims, { dialect, layout, carried: merged?.carried }));
       if (paths.report !== undefined) {
+        const { reportHtml } = await import('../output/report.js');
         await writeText(outputs, paths.report, reportHtml({ results, claims, summary: tally.rows(), topic: fromFile ? set.topic : '', claimsFile: fromFile ? path.basename(set.file) : '' }));
       }
     }

@@ -3,7 +3,17 @@
  * entities decoded, paragraphs and line breaks kept, quotes as `> ` lines, and images, oneboxes,
  * attachments and link targets collected as media instead of text.
  */
-import { Parser } from 'htmlparser2';
+import { createRequire } from 'node:module';
+
+/**
+ * htmlparser2, loaded on first use: most runs (JSON Lines, CSV, pasted threads) read no HTML, and
+ * loading it costs start-up some 20 ms.
+ */
+let htmlparser2: typeof import('htmlparser2') | undefined;
+function Parser(): typeof import('htmlparser2').Parser {
+  htmlparser2 ??= createRequire(import.meta.url)('htmlparser2') as typeof import('htmlparser2');
+  return htmlparser2.Parser;
+}
 
 /** Plain text and the media found beside it. */
 export interface HtmlText {
@@ -46,7 +56,7 @@ function parse(html: string): El {
   const root: El = { name: '#root', attrs: {}, children: [] };
   const stack: El[] = [root];
   let flattened = 0;
-  const parser = new Parser(
+  const parser = new (Parser())(
     {
       onopentag(name, attrs) {
         if (stack.length > MAX_NESTING) {
