@@ -138,3 +138,31 @@ test('exit 1: an output path that is a directory', async () => {
   assert.equal(r.status, 1);
   assert.ok(r.stderr.startsWith(`threadstance: OUTPUT_IS_DIRECTORY ${t('dir-out', 'comments.csv')}: is a directory`), r.stderr);
 });
+
+test('an existing review CSV is checked as a stream: a 40 MB one with a filled cell in its last row, in a 48 MB heap', async () => {
+  const out = t('big-review', 'comments.csv');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  assert.equal((await run(['analyze', small, '--out', out, '-q'])).status, 0);
+  const [header, row] = fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+  const names = parse(header!)[0] as string[];
+  const last = parse(row!)[0] as string[];
+  last[names.indexOf('review_fsb')] = 'support';
+  const fd = fs.openSync(out, 'w');
+  fs.writeSync(fd, `${header}\r\n`);
+  const block = `${row}\r\n`.repeat(1000);
+  let rows = 0;
+  while (rows < 40_000_000 / block.length * 1000) {
+    fs.writeSync(fd, block);
+    rows += 1000;
+  }
+  fs.writeSync(fd, stringify([last], { record_delimiter: 'windows' }));
+  fs.closeSync(fd);
+  const script = `import { checkReplaceable } from ${JSON.stringify(path.join(ROOT, 'dist/src/output/replace.js'))};
+    try { await checkReplaceable(${JSON.stringify(out)}, 'comments', false); console.log('replaceable'); } catch (err) { console.log(err.message); }`;
+  const child = spawn(process.execPath, ['--max-old-space-size=48', '--input-type=module', '-e', script]);
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.equal(status, 0, stdout);
+  assert.equal(stdout.trim(), `already exists and holds 1 filled review cell (first: row ${rows + 2}, review_fsb), a person's work that replacing it would lose. Carry them into a new file with --merge-review ${out} --out NEW.csv; choose another --out, or pass --force to replace it`);
+});

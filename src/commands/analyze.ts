@@ -50,7 +50,7 @@ export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): 
   const started = performance.now();
   const inputs = expandInputs(args, io, opts.quiet ?? false);
   const readFiles = [...inputs.map((i) => i.file), ...(opts.claims ? [opts.claims] : []), ...(opts.mergeReview ? [opts.mergeReview] : [])];
-  const paths = planOutputs(opts, readFiles);
+  const paths = await planOutputs(opts, readFiles);
   const layout = opts.layout ?? 'wide';
   const dialect = opts.csvDialect ?? 'excel';
   const previous = opts.mergeReview === undefined ? undefined : readPrevious(opts.mergeReview, layout);
@@ -144,9 +144,9 @@ export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): 
     const stale: string[] = [];
     if (skipped.length > 0) {
       checkNotInput(paths.skipped, readFiles, '--out (skipped.csv is written beside it)');
-      checkReplaceable(paths.skipped, 'skipped', opts.force ?? false);
+      await checkReplaceable(paths.skipped, 'skipped', opts.force ?? false);
       await writeText(outputs, paths.skipped, skippedCsv(skipped, dialect));
-    } else if (isSkippedReport(paths.skipped) && !readFiles.some((f) => path.resolve(f) === path.resolve(paths.skipped))) {
+    } else if ((await isSkippedReport(paths.skipped)) && !readFiles.some((f) => path.resolve(f) === path.resolve(paths.skipped))) {
       stale.push(paths.skipped); // an earlier run's list would describe records this run read
     }
     outputs.commit(stale);
@@ -196,7 +196,7 @@ function turn(): Promise<void> {
 }
 
 /** Where this run writes, checked before any work: no output is an input or another output, and none replaces a file threadstance may not replace. */
-function planOutputs(opts: AnalyzeOptions, readFiles: string[]): { out: string; summary: string; report?: string; skipped: string } {
+async function planOutputs(opts: AnalyzeOptions, readFiles: string[]): Promise<{ out: string; summary: string; report?: string; skipped: string }> {
   const dir = path.dirname(opts.out);
   const plan = { out: opts.out, summary: opts.summary ?? path.join(dir, 'summary.csv'), report: opts.report, skipped: path.join(dir, 'skipped.csv') };
   const named: [string, string | undefined][] = [['--out', plan.out], ['--summary', plan.summary], ['--report', plan.report], ['skipped.csv beside --out', plan.skipped]];
@@ -209,7 +209,7 @@ function planOutputs(opts: AnalyzeOptions, readFiles: string[]): { out: string; 
   for (const [option, file, kind] of [['--out', plan.out, 'comments'], ['--summary', plan.summary, 'summary'], ['--report', plan.report, 'report']] as const) {
     if (file === undefined) continue;
     checkNotInput(file, readFiles, option);
-    checkReplaceable(file, kind, force);
+    await checkReplaceable(file, kind, force);
   }
   return plan;
 }

@@ -4,9 +4,10 @@
  * in which a person has filled review cells) needs `--force`.
  */
 import fs from 'node:fs';
+import { parse } from 'csv-parse';
 import { ThreadstanceError } from '../errors.js';
 import { REPORT_GENERATOR } from './report.js';
-import { parseReviewedCsv } from './reviewed.js';
+import { sniffDelimiter } from './reviewed.js';
 import { SUMMARY_HEADER } from './summary.js';
 import { SKIPPED_HEADER } from './skipped.js';
 
@@ -24,7 +25,7 @@ const OPTION: Record<OutputKind, string> = { comments: '--out', summary: '--summ
  * Throws OUTPUT_EXISTS unless `file` is absent, or an earlier threadstance output of this kind with no
  * review work in it, or `force` is set. A directory in the way is always an error.
  */
-export function checkReplaceable(file: string, kind: OutputKind, force: boolean): void {
+export async function checkReplaceable(file: string, kind: OutputKind, force: boolean): Promise<void> {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -33,54 +34,95 @@ export function checkReplaceable(file: string, kind: OutputKind, force: boolean)
   }
   if (stat.isDirectory()) throw new ThreadstanceError('OUTPUT_IS_DIRECTORY', `is a directory; ${OPTION[kind]} must name a file`, { file });
   if (force) return;
-  const why = notReplaceable(file, kind);
+  const why = await notReplaceable(file, kind);
   if (why) {
     throw new ThreadstanceError('OUTPUT_EXISTS', `already exists and ${why}; choose another ${OPTION[kind]}, or pass --force to replace it`, { file });
   }
 }
 
 /** True when `file` is an earlier skipped.csv of threadstance (so that a run that skips nothing may remove it). */
-export function isSkippedReport(file: string): boolean {
-  return fs.existsSync(file) && notReplaceable(file, 'skipped') === undefined;
+export async function isSkippedReport(file: string): Promise<boolean> {
+  return fs.existsSync(file) && (await notReplaceable(file, 'skipped')) === undefined;
 }
 
-/** Why the file must not be replaced, or undefined when it may be. */
-function notReplaceable(file: string, kind: OutputKind): string | undefined {
-  let bytes: Buffer;
+/** Bytes read to recognise a file by its start. */
+const HEAD = 4096;
+
+/**
+ * Why the file must not be replaced, or undefined when it may be. A review CSV is read as a stream,
+ * so that checking the output of a million-comment run costs no memory.
+ */
+async function notReplaceable(file: string, kind: OutputKind): Promise<string | undefined> {
+  let head: string;
   try {
-    bytes = fs.readFileSync(file);
+    head = await readHead(file);
   } catch (err) {
     return `cannot be read to check who wrote it (${(err as Error).message})`;
   }
   const notOurs = `was not written by threadstance (it does not start like a threadstance ${kind === 'report' ? 'report' : `${kind} CSV`})`;
-  if (kind === 'report') return bytes.subarray(0, 4096).toString('utf8').includes(REPORT_GENERATOR) ? undefined : notOurs;
-  const head = firstLine(bytes);
-  if (kind === 'summary') return sameCells(head, SUMMARY_HEADER) ? undefined : notOurs;
-  if (kind === 'skipped') return sameCells(head, SKIPPED_HEADER) ? undefined : notOurs;
-  if (!/^"?thread"?[,;\t]/.test(head)) return notOurs;
-  let table;
+  if (kind === 'report') return head.includes(REPORT_GENERATOR) ? undefined : notOurs;
+  const line = firstLine(head);
+  if (kind === 'summary') return sameCells(line, SUMMARY_HEADER) ? undefined : notOurs;
+  if (kind === 'skipped') return sameCells(line, SKIPPED_HEADER) ? undefined : notOurs;
+  if (!/^"?thread"?[,;\t]/.test(line)) return notOurs;
+  let work: ReviewWork | undefined;
   try {
-    table = parseReviewedCsv(bytes, file);
+    work = await reviewWork(file, sniffDelimiter(line));
   } catch {
     return notOurs;
   }
-  if (table.header.slice(0, 3).join(',') !== 'thread,index,id' || !table.header.includes('needs_review')) return notOurs;
-  const columns = table.header.filter((h) => h.startsWith('review_') && !TOOL_REVIEW_COLUMNS.has(h));
-  let filled = 0;
-  let first = '';
-  table.rows.forEach((row, i) => {
-    for (const c of columns) {
-      if ((row[c] ?? '').trim() === '') continue;
-      filled++;
-      first ||= `row ${i + 2}, ${c}`;
-    }
-  });
-  if (filled === 0) return undefined;
-  return `holds ${filled} filled review cell${filled === 1 ? '' : 's'} (first: ${first}), a person's work that replacing it would lose. Carry them into a new file with --merge-review ${file} --out NEW.csv`;
+  if (work === undefined) return notOurs;
+  if (work.filled === 0) return undefined;
+  return `holds ${work.filled} filled review cell${work.filled === 1 ? '' : 's'} (first: ${work.first}), a person's work that replacing it would lose. Carry them into a new file with --merge-review ${file} --out NEW.csv`;
 }
 
-function firstLine(bytes: Buffer): string {
-  return bytes.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '').split(/\r\n|\r|\n/, 1)[0] ?? '';
+async function readHead(file: string): Promise<string> {
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(HEAD), 0, HEAD, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Filled review cells of a review CSV, and where the first is. */
+interface ReviewWork {
+  filled: number;
+  first: string;
+}
+
+/**
+ * Counts the review cells a person filled in a review CSV, or undefined when its header is not
+ * threadstance's. Cells are only tested for being empty, so a file a spreadsheet saved as
+ * Windows-1252 is read as UTF-8 here without harm. A malformed CSV throws.
+ */
+async function reviewWork(file: string, delimiter: string): Promise<ReviewWork | undefined> {
+  const records = fs.createReadStream(file).pipe(parse({ bom: true, delimiter, skip_empty_lines: true, relax_column_count: true }));
+  let header: string[] | undefined;
+  let columns: number[] = [];
+  let filled = 0;
+  let first = '';
+  let row = 1;
+  for await (const record of records as AsyncIterable<string[]>) {
+    if (header === undefined) {
+      header = record.map((h) => h.trim());
+      if (header.slice(0, 3).join(',') !== 'thread,index,id' || !header.includes('needs_review')) return undefined;
+      columns = header.flatMap((h, i) => (h.startsWith('review_') && !TOOL_REVIEW_COLUMNS.has(h) ? [i] : []));
+      continue;
+    }
+    row++;
+    for (const c of columns) {
+      if ((record[c] ?? '').trim() === '') continue;
+      filled++;
+      first ||= `row ${row}, ${header[c]}`;
+    }
+  }
+  return header === undefined ? undefined : { filled, first };
+}
+
+function firstLine(head: string): string {
+  return head.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/, 1)[0] ?? '';
 }
 
 function sameCells(line: string, cells: string[]): boolean {
