@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { execute } from '../src/cli.js';
+import { ThreadstanceError } from '../src/errors.js';
 import { ROOT } from './helpers.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ts-skipped-'));
@@ -90,4 +91,16 @@ test('a file of a directory that holds no thread is listed in skipped.csv as a w
   const r = await run(['analyze', dir, '--out', t('dir', 'comments.csv'), '-q']);
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(readCsv(t('dir', 'skipped.csv')), [{ file: path.join(dir, 'README.md'), line: '0', reason: 'the whole file: not in any input format (name one with --format)', record: '' }]);
+});
+
+test('CSV: records are numbered after a header whose quoted name spans two lines, streamed or read whole', async () => {
+  // Lines 1-2: the header; line 3: blank; lines 4-5: a record whose text spans two lines; line 6: a repeated id.
+  const csv = 'id,text,"author\nname"\r\n\r\na,"ISIS claimed it.\nThe US confirmed it.",x\r\na,Same id again.,y\r\n';
+  fs.writeFileSync(t('twoline.csv'), csv);
+  const r = await run(['analyze', t('twoline.csv'), '--out', t('twoline', 'comments.csv'), '-q']);
+  assert.equal(r.status, 1);
+  const message = 'comment id "a" was already used on line 4; ids must be unique within a thread';
+  assert.ok(r.stderr.includes(`twoline.csv:6 (field "id"): ${message}`), r.stderr);
+  const { parseCsv } = await import('../src/input/generic.js');
+  assert.throws(() => parseCsv(csv, 'twoline.csv', 'twoline', ''), (err: unknown) => err instanceof ThreadstanceError && err.place.line === 6 && err.message.includes(message));
 });

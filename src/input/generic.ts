@@ -27,7 +27,7 @@ export function parseCsv(text: string, file: string, threadId: string, title: st
   let rows: { record: Record<string, string>; raw: string; info: { lines: number } }[];
   // Start lines from the raw text of each record (csv-parse's own count is off after CRLF): the
   // header is the first non-blank line, and each record's raw text (with blank lines before it) follows the previous one.
-  const firstLine = 2 + lineBreaks(/^(?:[ \t]*(?:\r\n|\r|\n))*/.exec(text.replace(/^\uFEFF/, ''))![0]);
+  const { header: headerLine, first: firstLine } = csvStart(text);
   let readUpTo = firstLine;
   try {
     rows = parse(text, {
@@ -44,7 +44,7 @@ export function parseCsv(text: string, file: string, threadId: string, title: st
     throw new ThreadstanceError(
       'INPUT_NO_TEXT_COLUMN',
       `the header has no "text" column (found: ${Object.keys(rows[0]!.record).join(', ')}); expected columns text and optionally id, parent_id, author, likes, created_at`,
-      { file, line: firstLine - 1 },
+      { file, line: headerLine },
     );
   }
   let line = firstLine;
@@ -55,6 +55,30 @@ export function parseCsv(text: string, file: string, threadId: string, title: st
     return { fields: record, line: start };
   });
   return build(records, file, threadId, title, 'csv');
+}
+
+/**
+ * Where a CSV's header starts (its first non-blank line) and where its records start: after the
+ * header, which takes more than one line when a quoted column name holds a line break. `head` is
+ * the start of the file; a header csv-parse cannot read is taken to be one line (the records'
+ * reader reports the error).
+ */
+export function csvStart(head: string): { header: number; first: number } {
+  const text = head.replace(/^\uFEFF/, '');
+  const header = 1 + lineBreaks(/^(?:[ \t]*(?:\r\n|\r|\n))*/.exec(text)![0]);
+  try {
+    const [record] = parse(text, { ...csvOptions(), columns: false, to: 1 }) as unknown as { raw: string }[];
+    if (record !== undefined) {
+      // The raw text runs from the start of the file to the header's line break (to its "\r" of a "\r\n").
+      let end = record.raw.length;
+      if (text[end - 1] === '\r' && text[end] === '\n') end++;
+      const breaks = lineBreaks(text.slice(0, end));
+      if (breaks > 0) return { header, first: 1 + breaks };
+    }
+  } catch {
+    // reported where the records are read
+  }
+  return { header, first: header + 1 };
 }
 
 /** csv-parse options of the generic CSV reader (whole or streamed); records come with their raw text. */

@@ -18,7 +18,7 @@ import { excerpt, isObject, toComment, threadIdFor } from './thread.js';
 import { describe, forgetParsed } from './sniff.js';
 import { isRedditObject, toDraft } from './reddit-dump.js';
 import { ADAPTERS } from './index.js';
-import { csvOptions, csvError, recordCsvError } from './generic.js';
+import { csvOptions, csvError, csvStart, recordCsvError } from './generic.js';
 
 /** Formats read as streams. */
 export type StreamKind = 'jsonl' | 'csv' | 'reddit';
@@ -132,11 +132,11 @@ async function* csvItems(file: string, encoding: Encoding, base: string, light: 
     let first = true;
     for await (const chunk of textChunks(file, encoding)) {
       if (first) {
-        // The header is the first non-blank line; records are counted from the line after it.
-        const lead = /^(?:[ \t]*(?:\r\n|\r|\n))*/.exec(chunk)![0];
-        line = 2 + lineBreaks(lead);
+        // Records are counted from the line after the header (see csvStart).
+        const start = csvStart(chunk);
+        line = start.first;
         readUpTo = line;
-        headerLine = line - 1;
+        headerLine = start.header;
         first = false;
       }
       if (!parser.write(chunk)) await once(parser, 'drain');
