@@ -8,6 +8,7 @@ import { sentimentOf } from './sentiment.js';
 import { replyKind, inherit, eventWord, withTopic } from './context.js';
 import { sharedCues } from './cues.js';
 import { rootDraft, contentWords } from './root.js';
+import { RecentMap } from '../recent.js';
 
 /** Statuses whose comments have no text of their author's to score (a `dead` Hacker News comment keeps its text). */
 export const UNSCORED = new Set(['deleted', 'removed', 'more', 'empty', 'action']);
@@ -49,9 +50,11 @@ function decisive(own: Map<string, Draft>): ReadonlyMap<string, Draft> {
 
 /** The judgements of the most recent comments, oldest dropped first once `limit` are kept. */
 export class ParentCache {
-  private readonly entries = new Map<string, ParentEntry>();
+  private readonly entries: RecentMap<string, ParentEntry>;
   private analyzers = 0;
-  constructor(private readonly limit: number) {}
+  constructor(limit: number) {
+    this.entries = new RecentMap(limit);
+  }
   /** A key prefix of its own for each analyzer that shares the cache. */
   nextPrefix(): string {
     return String(this.analyzers++);
@@ -63,9 +66,7 @@ export class ParentCache {
     return this.entries.get(key);
   }
   set(key: string, entry: ParentEntry): void {
-    this.entries.delete(key);
     this.entries.set(key, entry);
-    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
   }
 }
 

@@ -4,6 +4,7 @@ import { ThreadstanceError } from '../errors.js';
 import { splitMedia } from './media.js';
 import { excerpt, jsonText, shown } from './thread.js';
 import { describe } from './sniff.js';
+import { RecentMap } from '../recent.js';
 
 /**
  * Fields threadstance interprets; every other column passes through untouched. `parent` is read as
@@ -42,12 +43,14 @@ export class RecordMapper {
   readonly extraColumns: string[] = [];
   private readonly extraSet = new Set<string>();
   private readonly positions = new Map<string, number>();
-  private readonly seenIds = new Map<string, number>();
+  private readonly seenIds: RecentMap<string, number>;
 
   constructor(
     private readonly file: string,
-    private readonly window: number,
-  ) {}
+    window: number,
+  ) {
+    this.seenIds = new RecentMap(window);
+  }
 
   /** The comment of a record (`thread` keys its position count), or why it is skipped; `light` (a first pass that only counts) leaves the text unsplit. */
   map({ fields, line }: RawRecord, thread: string, light = false): Comment | Skipped {
@@ -83,7 +86,6 @@ export class RecordMapper {
       );
     }
     this.seenIds.set(key, line);
-    if (this.seenIds.size > this.window) this.seenIds.delete(this.seenIds.keys().next().value!);
     const { body, media, quoted } = light ? { body: text, media: [], quoted: [] } : splitMedia(text);
     const extra: Record<string, string> = {};
     for (const key in fields) if (this.extraSet.has(key)) extra[key] = asString(fields[key]);

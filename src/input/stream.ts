@@ -19,6 +19,7 @@ import { describe, forgetParsed } from './sniff.js';
 import { isRedditObject, toDraft } from './reddit-dump.js';
 import { ADAPTERS } from './index.js';
 import { csvOptions, csvError, csvStart, recordCsvError } from './generic.js';
+import { RecentMap } from '../recent.js';
 
 /** Formats read as streams. */
 export type StreamKind = 'jsonl' | 'csv' | 'reddit';
@@ -194,7 +195,7 @@ function lineBreaks(text: string): number {
  * thread. A reply to the post is top-level whether or not the post is in the dump.
  */
 async function* redditItems(file: string, encoding: Encoding, light: boolean): AsyncGenerator<RawItem> {
-  const seen = new Map<string, { line: number; depth: number | undefined }>();
+  const seen = new RecentMap<string, { line: number; depth: number | undefined }>(STREAM_WINDOW);
   const positions = new Map<string, number>();
   let firstKey: string | undefined;
   for await (const { line, text } of textLines(textChunks(file, encoding))) {
@@ -223,7 +224,6 @@ async function* redditItems(file: string, encoding: Encoding, light: boolean): A
     const parent = d.parentId === '' ? undefined : seen.get(`${link}\u0000${d.parentId}`);
     const depth = d.depth ?? (d.parentId === '' ? 0 : parent?.depth === undefined ? undefined : parent.depth + 1);
     seen.set(id, { line, depth });
-    if (seen.size > STREAM_WINDOW) seen.delete(seen.keys().next().value!);
     const index = positions.get(link) ?? 0;
     positions.set(link, index + 1);
     const comment: Comment = light ? { index, id: d.id, parentId: d.parentId, author: '', likes: null, createdAt: d.createdAt, text: '', body: '', media: [], quoted: [], extra: {}, line, ...(depth === undefined ? {} : { depth }), ...(d.url ? { url: d.url } : {}) } : toComment(d, index, depth);
