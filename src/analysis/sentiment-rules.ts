@@ -180,7 +180,7 @@ export function cueAt(cues: SentimentCues, v: TokenView, i: number, last: number
   return m && matchOf(m, i, i);
 }
 
-/** A new match like `m` over tokens start..end (built field by field: a spread costs a hundred times more here). */
+/** A new match like `m` over tokens start..end, built field by field (an object spread was several times slower here). */
 function matchOf(m: { kind: CueKind; value: number; origin: string; own?: number }, start: number, end: number): CueMatch {
   const out: CueMatch = { kind: m.kind, start, end, value: m.value, origin: m.origin };
   if (m.own !== undefined) out.own = m.own;
