@@ -8,6 +8,7 @@ import { parse } from 'csv-parse';
 import { ThreadstanceError } from '../errors.js';
 import { REPORT_GENERATOR } from './report.js';
 import { sniffDelimiter } from './reviewed.js';
+import { headBytes } from '../input/text-stream.js';
 import { SUMMARY_HEADER } from './summary.js';
 import { SKIPPED_HEADER } from './skipped.js';
 
@@ -55,7 +56,7 @@ const HEAD = 4096;
 async function notReplaceable(file: string, kind: OutputKind): Promise<string | undefined> {
   let head: string;
   try {
-    head = await readHead(file);
+    head = headBytes(file, HEAD).toString('utf8');
   } catch (err) {
     return `cannot be read to check who wrote it (${(err as Error).message})`;
   }
@@ -74,16 +75,6 @@ async function notReplaceable(file: string, kind: OutputKind): Promise<string | 
   if (work === undefined) return notOurs;
   if (work.filled === 0) return undefined;
   return `holds ${work.filled} filled review cell${work.filled === 1 ? '' : 's'} (first: ${work.first}), a person's work that replacing it would lose. Carry them into a new file with --merge-review ${file} --out NEW.csv`;
-}
-
-async function readHead(file: string): Promise<string> {
-  const handle = await fs.promises.open(file, 'r');
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(HEAD), 0, HEAD, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Filled review cells of a review CSV, and where the first is. */
