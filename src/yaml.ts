@@ -1,12 +1,13 @@
 /** YAML reading for claim files and lexicons (js-yaml, YAML 1.2 core schema). */
-import { load, YAMLException } from 'js-yaml';
+import { load, loadAll, YAMLException } from 'js-yaml';
 
 /** A YAML document's value; a document with nothing in it (or only comments) is null, as YAML reads it. */
 export function parseYaml(text: string): unknown {
   try {
     return load(text);
   } catch (err) {
-    if (err instanceof YAMLException && err.mark === undefined && /empty/.test(err.reason)) return null;
+    // js-yaml's load refuses a source with no document; loadAll reads it as none.
+    if (err instanceof YAMLException && err.mark === undefined && loadAll(text).length === 0) return null;
     throw err;
   }
 }

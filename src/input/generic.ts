@@ -166,8 +166,14 @@ function leadingBlankLines(text: string, from: number): number {
   return n;
 }
 
-function lineBreaks(text: string): number {
-  return text.match(/\r\n|\r|\n/g)?.length ?? 0;
+/** Line breaks in `text`: "\r\n", "\r" or "\n" each count once. */
+export function lineBreaks(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
 }
 
 /**

@@ -18,7 +18,7 @@ import { excerpt, isObject, toComment, threadIdFor } from './thread.js';
 import { describe, forgetParsed } from './sniff.js';
 import { isRedditObject, toDraft } from './reddit-dump.js';
 import { ADAPTERS } from './index.js';
-import { csvOptions, csvError, csvStart, recordCsvError } from './generic.js';
+import { csvOptions, csvError, csvStart, lineBreaks, recordCsvError } from './generic.js';
 import { RecentMap } from '../recent.js';
 
 /** Formats read as streams. */
@@ -177,15 +177,6 @@ async function blankLinesFrom(file: string, from: number, encoding: Encoding): P
     if (line < from) continue;
     if (text.trim() !== '') break;
     n++;
-  }
-  return n;
-}
-
-function lineBreaks(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
   }
   return n;
 }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { parse } from 'csv-parse';
 import { ThreadstanceError } from '../errors.js';
 import { REPORT_GENERATOR } from './report.js';
-import { sniffDelimiter } from './reviewed.js';
+import { reviewedCsvOptions, sniffDelimiter } from './reviewed.js';
 import { headBytes } from '../input/text-stream.js';
 import { SUMMARY_HEADER } from './summary.js';
 import { SKIPPED_HEADER } from './skipped.js';
@@ -89,7 +89,7 @@ interface ReviewWork {
  * Windows-1252 is read as UTF-8 here without harm. A malformed CSV throws.
  */
 async function reviewWork(file: string, delimiter: string): Promise<ReviewWork | undefined> {
-  const records = fs.createReadStream(file).pipe(parse({ bom: true, delimiter, skip_empty_lines: true, relax_column_count: true }));
+  const records = fs.createReadStream(file).pipe(parse(reviewedCsvOptions(delimiter)));
   let header: string[] | undefined;
   let columns: number[] = [];
   let filled = 0;

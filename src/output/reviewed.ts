@@ -33,13 +33,18 @@ export function decodeSpreadsheetBytes(bytes: Uint8Array): { text: string; encod
   }
 }
 
+/** csv-parse options for a reviewed CSV (whole or streamed): rows as arrays, short rows allowed. */
+export function reviewedCsvOptions(delimiter: string): { bom: true; delimiter: string; skip_empty_lines: true; relax_column_count: true } {
+  return { bom: true, delimiter, skip_empty_lines: true, relax_column_count: true };
+}
+
 /** Parses a reviewed CSV; a structural error names the file and what to do. */
 export function parseReviewedCsv(bytes: Uint8Array, file: string): ReviewedTable {
   const { text, encoding } = decodeSpreadsheetBytes(bytes);
   const delimiter = sniffDelimiter(text);
   let records: string[][];
   try {
-    records = parse(text, { bom: true, delimiter, skip_empty_lines: true, relax_column_count: true }) as string[][];
+    records = parse(text, reviewedCsvOptions(delimiter)) as string[][];
   } catch (err) {
     const e = err as { message: string; lines?: number };
     throw new ThreadstanceError('REVIEW_BAD_CSV', `not a readable CSV (${e.message}); expected a review CSV written by threadstance analyze`, { file, line: e.lines });
