@@ -13,4 +13,12 @@ import { execute } from './cli.js';
 const HEAP_GROWING_PERCENT = 30;
 v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 
+/**
+ * V8 moves objects made where most survived before (wink's document arrays, after model load) straight
+ * to the old generation. Those dead documents then keep the young ones they point to alive until a full
+ * collection, so each young collection copies them again. Without it, two workers analyze 100,000
+ * comments in about 30 s instead of 34 s, and peak RSS is about 25 MB lower.
+ */
+v8.setFlagsFromString('--no-allocation-site-pretenuring');
+
 process.exitCode = await execute(process.argv.slice(2));
