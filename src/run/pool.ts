@@ -1,7 +1,9 @@
 /**
  * Worker threads for `--jobs N`: each loads its own wink model and claims; a thread's comments all go
- * to the worker that got its first comment (the least busy then), in order, and results are handed
- * on in input order. At most MAX_PENDING comments are in flight, so memory stays flat.
+ * to one worker, in order, and results are handed on in input order. A thread goes to the worker with
+ * the fewest comments given so far (threads' sizes are known from the first pass), not to the least busy
+ * one at the time: wink's reading of a rare token can depend on what the same instance read before
+ * (see nlp.ts), so which worker reads which thread must not depend on timing for a run to be repeatable. At most MAX_PENDING comments are in flight, so memory stays flat.
  */
 import { Worker } from 'node:worker_threads';
 import type { Comment } from '../types.js';
@@ -53,13 +55,13 @@ export async function* analyzePooled(items: AsyncIterable<SourceItem>, jobs: num
   let head = 0;
   const waiting = new Map<number, Slot>();
   const batches: Task[][] = workers.map(() => []);
-  const busy = workers.map(() => 0);
+  const given = workers.map(() => 0);
   const threadKeys = new Map<ThreadInfo, { key: number; worker: number; left: number }>();
   let keys = 0;
   let seq = 0;
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
-  workers.forEach((w, i) => {
+  workers.forEach((w) => {
     w.on('message', (results: Result[]) => {
       for (const r of results) {
         const slot = waiting.get(r.seq)!;
@@ -67,7 +69,6 @@ export async function* analyzePooled(items: AsyncIterable<SourceItem>, jobs: num
         slot.result = r;
         slot.done = true;
       }
-      busy[i]! -= results.length;
       wake?.();
     });
     w.on('error', (err) => {
@@ -107,7 +108,8 @@ export async function* analyzePooled(items: AsyncIterable<SourceItem>, jobs: num
         let t = threadKeys.get(item.thread);
         const first = t === undefined;
         if (!t) {
-          t = { key: keys++, worker: busy.indexOf(Math.min(...busy)), left: item.thread.size };
+          t = { key: keys++, worker: given.indexOf(Math.min(...given)), left: item.thread.size };
+          given[t.worker]! += item.thread.size;
           threadKeys.set(item.thread, t);
         }
         const last = --t.left <= 0;
@@ -116,7 +118,6 @@ export async function* analyzePooled(items: AsyncIterable<SourceItem>, jobs: num
         queue.push(slot);
         waiting.set(seq, slot);
         batches[t.worker]!.push({ seq: seq++, key: t.key, ...(first ? { thread: item.thread } : {}), comment: item.comment, ...(last ? { last: true as const } : {}) });
-        busy[t.worker]!++;
         if (batches[t.worker]!.length >= BATCH) {
           workers[t.worker]!.postMessage(batches[t.worker]);
           batches[t.worker] = [];
