@@ -1,5 +1,5 @@
-/** Finds where a comment names the actors of the claims: wink custom entities, exact-case acronyms, hashtags. */
-import type { TokenView } from './nlp.js';
+/** Finds where a comment names the actors of the claims: wink custom entities, exact-case acronyms (also with a clitic: "FSB's"), hashtags. */
+import { beforeClitic, type TokenView } from './nlp.js';
 import type { CompiledClaims } from './compile.js';
 
 /** An actor named in the text; `target` when it is named as a target, place or victim rather than an agent. */
@@ -23,7 +23,8 @@ export function findMentions(v: TokenView, cc: CompiledClaims): Mention[] {
   }
   v.value.forEach((value, i) => {
     if (covered.has(i)) return;
-    const exact = cc.exactAliases.get(value);
+    const bare = beforeClitic(value);
+    const exact = cc.exactAliases.get(value) ?? (bare === undefined ? undefined : cc.exactAliases.get(bare));
     const tag = v.type[i] === 'hashtag' ? cc.singleAliases.get(value.slice(1).toLowerCase()) : undefined;
     const claims = exact ?? tag;
     if (claims) out.push({ start: i, end: i, claims, text: value, target: false });

@@ -87,16 +87,34 @@ export function setAliases(types: readonly string[]): void {
   aliases = index;
 }
 
-/** Leftmost-longest, non-overlapping occurrences of the aliases, as wink's custom entities would mark them. */
+/**
+ * The word before a clitic ("ukraine's" → "ukraine", "fsb’s" → "fsb"), or undefined. wink splits
+ * "Ukraine's" into "Ukraine" and "'s", but once an instance has read "Ukraine's." at the end of a
+ * sentence it caches "Ukraine's" whole and keeps it whole from then on: an alias must match either way.
+ */
+export function beforeClitic(token: string): string | undefined {
+  if (!token.includes("'") && !token.includes('’')) return undefined;
+  const m = /^(.+?)['’](?:s|re|ll|ve|d|m)$/i.exec(token);
+  return m ? m[1] : undefined;
+}
+
+/**
+ * Leftmost-longest, non-overlapping occurrences of the aliases, as wink's custom entities would mark
+ * them; an alias's last word may carry a clitic (see beforeClitic).
+ */
 function findAliases(norm: string[]): [number, number, string][] {
   const out: [number, number, string][] = [];
   if (aliases.size === 0) return out;
+  const word = (i: number, last: boolean): string => {
+    const t = norm[i]!;
+    return last ? (beforeClitic(t) ?? t) : t;
+  };
   for (let i = 0; i < norm.length; i++) {
-    const candidates = aliases.get(norm[i]!);
+    const candidates = aliases.get(norm[i]!) ?? aliases.get(beforeClitic(norm[i]!) ?? '');
     if (!candidates) continue;
     for (const { tokens, type } of candidates) {
-      let k = 1;
-      while (k < tokens.length && norm[i + k] === tokens[k]) k++;
+      let k = 0;
+      while (k < tokens.length && i + k < norm.length && (norm[i + k] === tokens[k] || word(i + k, k === tokens.length - 1) === tokens[k])) k++;
       if (k === tokens.length) {
         out.push([i, i + k - 1, type]);
         i += k - 1;
