@@ -105,16 +105,12 @@ export function beforeClitic(token: string): string | undefined {
 function findAliases(norm: string[]): [number, number, string][] {
   const out: [number, number, string][] = [];
   if (aliases.size === 0) return out;
-  const word = (i: number, last: boolean): string => {
-    const t = norm[i]!;
-    return last ? (beforeClitic(t) ?? t) : t;
-  };
   for (let i = 0; i < norm.length; i++) {
     const candidates = aliases.get(norm[i]!) ?? aliases.get(beforeClitic(norm[i]!) ?? '');
     if (!candidates) continue;
     for (const { tokens, type } of candidates) {
       let k = 0;
-      while (k < tokens.length && i + k < norm.length && (norm[i + k] === tokens[k] || word(i + k, k === tokens.length - 1) === tokens[k])) k++;
+      while (k < tokens.length && i + k < norm.length && (norm[i + k] === tokens[k] || (k === tokens.length - 1 && beforeClitic(norm[i + k]!) === tokens[k]))) k++;
       if (k === tokens.length) {
         out.push([i, i + k - 1, type]);
         i += k - 1;
