@@ -23,8 +23,7 @@ export function findMentions(v: TokenView, cc: CompiledClaims): Mention[] {
   }
   v.value.forEach((value, i) => {
     if (covered.has(i)) return;
-    const bare = beforeClitic(value);
-    const exact = cc.exactAliases.get(value) ?? (bare === undefined ? undefined : cc.exactAliases.get(bare));
+    const exact = cc.exactAliases.get(value) ?? cc.exactAliases.get(beforeClitic(value) ?? '');
     const tag = v.type[i] === 'hashtag' ? cc.singleAliases.get(value.slice(1).toLowerCase()) : undefined;
     const claims = exact ?? tag;
     if (claims) out.push({ start: i, end: i, claims, text: value, target: false });
