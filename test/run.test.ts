@@ -1,4 +1,7 @@
-/** The per-thread analyzers of a run: interleaved threads are judged as if read alone, and each is let go after its last comment. */
+/**
+ * The per-thread analyzers of a run: interleaved threads are judged as if read alone, and each is let
+ * go after its last comment. A worker's rows survive being packed for the main thread.
+ */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ThreadAnalyzers } from '../src/run/analyze-items.js';
@@ -7,6 +10,8 @@ import { readThread } from '../src/input/index.js';
 import type { ThreadInfo } from '../src/input/source.js';
 import type { Comment, Thread } from '../src/types.js';
 import { defaultClaims } from './helpers.js';
+import { packRows, unpackRows } from '../src/run/packed.js';
+import type { Rendered } from '../src/output/rows.js';
 
 function thread(id: string, texts: string[]): Thread {
   const lines = texts.map((text, i) => JSON.stringify({ id: `${id}-${i}`, parent_id: i === 0 ? '' : `${id}-0`, text }));
@@ -35,4 +40,18 @@ test('interleaved threads: the same judgements as one thread at a time, and no t
   // The reply "Exactly." takes the opening post's stance on the FSB; "Nope." rejects the ISIS claim.
   assert.equal(rows[2]!.row.stances.get('fsb')!.stance, 'support');
   assert.equal(rows[3]!.row.stances.get('isis')!.stance, 'oppose');
+});
+
+test('rows packed by a worker come back as the same rendered rows, in order', () => {
+  const rows: { seq: number; rendered: Rendered }[] = [
+    { seq: 7, rendered: { text: '"t1",1,"a ""quoted"" 😀 text"\r\n', stances: ['support', 'none', 'oppose'], needsReview: true } },
+    { seq: 9, rendered: { text: '', stances: ['neutral', 'neutral', 'none'], needsReview: false } },
+    { seq: 8, rendered: { text: 't2,2,ünïcode\r\n', stances: ['none', 'none', 'none'], needsReview: false } },
+  ];
+  const packed = packRows(rows, 3);
+  assert.equal(packed.text, rows.map((r) => r.rendered.text).join(''));
+  assert.deepEqual([...packed.stances], [0, 3, 1, 2, 2, 3, 3, 3, 3]);
+  const back: { seq: number; rendered: Rendered }[] = [];
+  unpackRows(packed, (seq, rendered) => back.push({ seq, rendered }));
+  assert.deepEqual(back, rows);
 });

@@ -10,8 +10,9 @@ import { Worker } from 'node:worker_threads';
 import type { Comment } from '../types.js';
 import type { SourceItem, ThreadInfo } from '../input/source.js';
 import type { RunItem } from './analyze-items.js';
-import type { Result } from './worker.js';
-import type { RowFormat } from '../output/rows.js';
+import type { Judged, Results } from './worker.js';
+import { unpackRows } from './packed.js';
+import type { Rendered, RowFormat } from '../output/rows.js';
 
 /**
  * What a worker needs to build its claims (the claim file and the --claim selection) and, when it
@@ -48,7 +49,7 @@ const MAX_PENDING = 4096;
 
 interface Slot {
   item: SourceItem;
-  result?: Result;
+  result?: { judged: Judged } | { rendered: Rendered };
   done: boolean;
 }
 
@@ -65,13 +66,15 @@ export async function* analyzePooled(items: AsyncIterable<SourceItem>, jobs: num
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
   workers.forEach((w) => {
-    w.on('message', (results: Result[]) => {
-      for (const r of results) {
-        const slot = waiting.get(r.seq)!;
-        waiting.delete(r.seq);
-        slot.result = r;
-        slot.done = true;
-      }
+    const settle = (seq: number, result: NonNullable<Slot['result']>): void => {
+      const slot = waiting.get(seq)!;
+      waiting.delete(seq);
+      slot.result = result;
+      slot.done = true;
+    };
+    w.on('message', (results: Results) => {
+      if (Array.isArray(results)) for (const r of results) settle(r.seq, r);
+      else unpackRows(results, (seq, rendered) => settle(seq, { rendered }));
       wake?.();
     });
     w.on('error', (err) => {

@@ -8,12 +8,19 @@ import type { ThreadInfo } from '../input/source.js';
 import { ThreadAnalyzers } from './analyze-items.js';
 import type { Task, WorkerInit } from './pool.js';
 import { RowFormatter, type Rendered } from '../output/rows.js';
+import { packRows, type PackedRows } from './packed.js';
 
 /** What a worker sends back for a comment: everything but the comment itself, which the main thread has. */
 export type Judged = Omit<AnalyzedComment, 'comment'>;
 
-/** A comment's result: its rendered rows when the worker renders them (WorkerInit.format), else its judgements. */
-export type Result = { seq: number; judged: Judged } | { seq: number; rendered: Rendered };
+/** A comment's judgements, when the main thread renders the rows itself. */
+export interface Result {
+  seq: number;
+  judged: Judged;
+}
+
+/** What a worker sends for a message of tasks: the rows packed when it renders them (WorkerInit.format), else each comment's result. */
+export type Results = Result[] | PackedRows;
 
 const init = workerData as WorkerInit;
 const compiled = compileClaims(selectClaims(loadClaimSet(init.claims), init.claim));
@@ -22,14 +29,19 @@ const formatter = init.format && new RowFormatter(init.format, compiled.claims.m
 const threads = new Map<number, ThreadInfo>();
 
 parentPort!.on('message', (tasks: Task[]) => {
-  const out = tasks.map(({ seq, key, thread, comment, last }) => {
+  const rendered: { seq: number; rendered: Rendered }[] = [];
+  const judged: Result[] = [];
+  for (const { seq, key, thread, comment, last } of tasks) {
     if (thread) threads.set(key, thread);
     const info = threads.get(key)!;
     const row = analyzers.next(info, comment, key);
     if (last) threads.delete(key);
-    if (formatter) return { seq, rendered: formatter.render(info, row) };
-    const { comment: _c, ...judged } = row;
-    return { seq, judged };
-  });
-  parentPort!.postMessage(out);
+    if (formatter) rendered.push({ seq, rendered: formatter.render(info, row) });
+    else {
+      const { comment: _c, ...rest } = row;
+      judged.push({ seq, judged: rest });
+    }
+  }
+  const results: Results = formatter ? packRows(rendered, compiled.claims.length) : judged;
+  parentPort!.postMessage(results);
 });

@@ -1,0 +1,52 @@
+/**
+ * A worker's rendered rows for one message, packed: one string of all their texts and typed arrays
+ * for the rest. The main thread turns them back into one Rendered per comment. Sent one object per
+ * comment instead (a text, a stances array of strings, a wrapper), they cost the main thread's garbage
+ * collector more than anything else it does with two workers, and the main thread shares the cores
+ * with them.
+ */
+import { STANCES, type Stance } from '../types.js';
+import type { Rendered } from '../output/rows.js';
+
+export interface PackedRows {
+  seqs: Int32Array;
+  /** The rows' texts one after another; row k ends at ends[k]. */
+  text: string;
+  ends: Uint32Array;
+  /** Row k's stance toward claim c is STANCES[stances[k × claims + c]]. */
+  stances: Uint8Array;
+  claims: number;
+  /** 1 where the row needs review. */
+  review: Uint8Array;
+}
+
+const STANCE_CODE = new Map<Stance, number>(STANCES.map((s, i) => [s, i]));
+
+export function packRows(rows: readonly { seq: number; rendered: Rendered }[], claims: number): PackedRows {
+  const n = rows.length;
+  const seqs = new Int32Array(n);
+  const ends = new Uint32Array(n);
+  const stances = new Uint8Array(n * claims);
+  const review = new Uint8Array(n);
+  let end = 0;
+  rows.forEach(({ seq, rendered }, k) => {
+    seqs[k] = seq;
+    end += rendered.text.length;
+    ends[k] = end;
+    for (let c = 0; c < claims; c++) stances[k * claims + c] = STANCE_CODE.get(rendered.stances[c]!)!;
+    review[k] = rendered.needsReview ? 1 : 0;
+  });
+  return { seqs, text: rows.map((r) => r.rendered.text).join(''), ends, stances, claims, review };
+}
+
+/** Calls `each` with every row of a packed message, in order. */
+export function unpackRows(p: PackedRows, each: (seq: number, rendered: Rendered) => void): void {
+  let start = 0;
+  for (let k = 0; k < p.seqs.length; k++) {
+    const end = p.ends[k]!;
+    const stances: Stance[] = [];
+    for (let c = 0; c < p.claims; c++) stances.push(STANCES[p.stances[k * p.claims + c]!]!);
+    each(p.seqs[k]!, { text: p.text.slice(start, end), stances, needsReview: p.review[k] === 1 });
+    start = end;
+  }
+}
