@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { execute } from '../src/cli.js';
 import { readThread } from '../src/input/index.js';
-import { stringifyOptions, unescapeCell } from '../src/output/dialect.js';
+import { stringifyOptions, unescapeCell, type CsvDialect } from '../src/output/dialect.js';
 import { SEED_THREAD } from './helpers.js';
 
 const fx = (name: string): string => fileURLToPath(new URL(`../../test/fixtures/output/${name}`, import.meta.url));
@@ -137,4 +137,11 @@ test('the escape is a bijection: stringify (excel) → parse → unescapeCell gi
   assert.deepEqual(back, strings);
   // Numbers are written as numbers, a negative one without an apostrophe.
   assert.equal(stringify([[-0.25, 0, 1.5]], stringifyOptions('excel')), '\uFEFF-0.25,0,1.5\r\n');
+});
+
+test('both dialects quote a cell that starts or ends with white space (any kind), and only such cells, line breaks aside', () => {
+  const cells = [' a', 'b ', '\u00a0c', 'd\u2003', 'e', '-5', "'=x", '\tt', ' -5', "'+ y ", '', 'x\ny', '\ufeffz', 'ok'];
+  const line = (dialect: CsvDialect): string => stringify([cells], { ...stringifyOptions(dialect), bom: false });
+  assert.equal(line('excel'), `" a","b ","\u00a0c","d\u2003",e,-5,''=x,"'\tt"," -5","''+ y ",,"x\ny","\ufeffz",ok\r\n`);
+  assert.equal(line('rfc4180'), `" a","b ","\u00a0c","d\u2003",e,-5,'=x,"\tt"," -5","'+ y ",,"x\ny","\ufeffz",ok\n`);
 });
