@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { parse } from 'csv-parse';
 import { ROOT } from './helpers.js';
 import { CHUNK, textChunks, textLines } from '../src/input/text-stream.js';
-import { bar } from '../src/run/progress.js';
+import { bar, Counting } from '../src/run/progress.js';
 import { generateCorpus } from '../bench/corpus.js';
 import { defaultSources, loadPools } from '../bench/sources.js';
 import { writeCorpus } from '../bench/write-corpus.js';
@@ -115,6 +115,33 @@ test('the progress bar: share, counts, rate and time left', () => {
   assert.equal(bar(45000, 100000, 4.5), '[=============>                ]  45% 45,000/100,000 comments  10,000/s  ETA 6s');
   assert.equal(bar(0, 100000, 0), '[                              ]   0% 0/100,000 comments  0/s  ETA 0s');
   assert.equal(bar(1000, 1000000, 1), '[                              ]   0% 1,000/1,000,000 comments  1,000/s  ETA 16m39s');
+});
+
+test('the first pass shows its count on a terminal after a second, at most every 200 ms, and clears it', () => {
+  const written: string[] = [];
+  let clock = 0;
+  const io = { stdout: () => undefined, stderr: (s: string) => void written.push(s), isTTY: true };
+  const counting = new Counting(io, 'dump.jsonl', true, () => clock);
+  const tick = (n: number): void => {
+    for (let i = 0; i < n; i++) counting.tick();
+  };
+  tick(2048);
+  clock = 999;
+  tick(1024);
+  assert.deepEqual(written, [], 'nothing in the first second');
+  clock = 1000;
+  tick(1024);
+  clock = 1100;
+  tick(1024);
+  clock = 1200;
+  tick(1024);
+  counting.done();
+  counting.done();
+  assert.deepEqual(written, ['\rcounting the comments of dump.jsonl: 4,096', '\rcounting the comments of dump.jsonl: 6,144', '\r\x1b[K']);
+  const off = new Counting(io, 'dump.jsonl', false, () => (clock += 1000));
+  for (let i = 0; i < 5000; i++) off.tick();
+  off.done();
+  assert.equal(written.length, 3, 'nothing when not on a terminal or with --quiet');
 });
 
 test('lines are read across chunk boundaries, CRLF split between chunks included', async () => {

@@ -15,7 +15,7 @@ import type { AnalyzedComment, Skipped, Thread } from '../types.js';
 import { openInput, type InputSource, type SourceItem, type ThreadInfo } from '../input/source.js';
 import { analyzeItems } from '../run/analyze-items.js';
 import { jobsFor } from '../run/jobs.js';
-import { Progress } from '../run/progress.js';
+import { Counting, Progress } from '../run/progress.js';
 import { RunStats } from '../run/stats.js';
 import { RowFormatter, RowWriter, rowFormatOf } from '../output/rows.js';
 import { loadClaimSet } from './claims.js';
@@ -63,15 +63,18 @@ export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): 
   const sources: InputSource[] = [];
   for (const { file, fromDirectory } of inputs) {
     let source: InputSource;
+    const counting = new Counting(io, file, !opts.quiet && io.isTTY === true);
     try {
-      source = await openInput(file, { format: opts.format, encoding: opts.encoding ?? 'auto', title: opts.title ?? '', readText: (f) => readText(f, 'an input file', opts.encoding) });
+      source = await openInput(file, { format: opts.format, encoding: opts.encoding ?? 'auto', title: opts.title ?? '', readText: (f) => readText(f, 'an input file', opts.encoding), counted: () => counting.tick() });
     } catch (err) {
+      counting.done();
       // A file found in a directory that is no thread at all (a README) is reported and left out; a named file fails.
       if (!(fromDirectory && err instanceof ThreadstanceError && err.code === 'INPUT_UNKNOWN_FORMAT')) throw err;
       skipped.push(leftOutFile(file));
       io.stderr(skippedLine(skipped.at(-1)!));
       continue;
     }
+    counting.done();
     sources.push(source);
     skipped.push(...source.skipped);
   }

@@ -53,6 +53,8 @@ export interface InputOptions {
   title: string;
   /** Reads the whole file's text (for formats that are not streamed). */
   readText(file: string): string;
+  /** Called for each comment the first pass of a streamed input counts (for progress). */
+  counted?: () => void;
 }
 
 /** Opens an input: streamed when its format allows, else parsed whole. */
@@ -107,6 +109,7 @@ async function surveyStream(kind: StreamKind, file: string, o: InputOptions): Pr
     }
     const c = it.comment;
     comments++;
+    o.counted?.();
     entry.size++;
     if (it.title) entry.title ||= it.title;
     if (c.parentId !== '') entry.flat = false;

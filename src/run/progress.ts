@@ -1,4 +1,7 @@
-/** A progress bar on stderr for long runs: comments done, comments/s and time left. Only on a terminal. */
+/**
+ * Progress on stderr for long runs, only on a terminal: while a streamed input is first read to count
+ * its comments, how many so far; then a bar with comments done, comments/s and time left.
+ */
 import type { Io } from '../cli.js';
 
 /** Inputs smaller than this finish before a bar would help. */
@@ -39,6 +42,51 @@ export class Progress {
     this.io.stderr('\r\x1b[K');
     this.shown = false;
   }
+}
+
+/** A count shown after this long (ms): reading a file of a few thousand comments takes less. */
+const COUNT_AFTER = 1000;
+
+/**
+ * How many comments the first pass over a streamed input has counted so far (a million-comment dump
+ * takes several seconds to count before the analysis can start and the bar can show a share).
+ */
+export class Counting {
+  private n = 0;
+  private last: number;
+  private shown = false;
+
+  constructor(
+    private readonly io: Io,
+    private readonly file: string,
+    private readonly enabled: boolean,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.last = now() - EVERY + COUNT_AFTER;
+  }
+
+  /** One more comment counted. */
+  tick(): void {
+    this.n++;
+    if (!this.enabled || (this.n & 1023) !== 0) return;
+    const now = this.now();
+    if (now - this.last < EVERY) return;
+    this.last = now;
+    this.io.stderr(`\r${countLine(this.file, this.n)}`);
+    this.shown = true;
+  }
+
+  /** Clears the line (once). */
+  done(): void {
+    if (!this.shown) return;
+    this.io.stderr('\r\x1b[K');
+    this.shown = false;
+  }
+}
+
+/** `counting the comments of dump.jsonl: 350,000` */
+export function countLine(file: string, comments: number): string {
+  return `counting the comments of ${file}: ${comments.toLocaleString('en-US')}`;
 }
 
 /** `[=====>      ] 45% 45,000/100,000 comments  9,800/s  ETA 6s` */
