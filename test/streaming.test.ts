@@ -117,11 +117,11 @@ test('the progress bar: share, counts, rate and time left', () => {
   assert.equal(bar(1000, 1000000, 1), '[                              ]   0% 1,000/1,000,000 comments  1,000/s  ETA 16m39s');
 });
 
-test('the first pass shows its count on a terminal after a second, at most every 200 ms, and clears it', () => {
+test('the passes before the bar show their count on a terminal after a second, at most every 200 ms, and clears it', () => {
   const written: string[] = [];
   let clock = 0;
   const io = { stdout: () => undefined, stderr: (s: string) => void written.push(s), isTTY: true };
-  const counting = new Counting(io, 'dump.jsonl', true, () => clock);
+  const counting = new Counting(io, 'counting dump.jsonl', 'comments', true, () => clock);
   const tick = (n: number): void => {
     for (let i = 0; i < n; i++) counting.tick();
   };
@@ -137,8 +137,8 @@ test('the first pass shows its count on a terminal after a second, at most every
   tick(1024);
   counting.done();
   counting.done();
-  assert.deepEqual(written, ['\rcounting the comments of dump.jsonl: 4,096', '\rcounting the comments of dump.jsonl: 6,144', '\r\x1b[K']);
-  const off = new Counting(io, 'dump.jsonl', false, () => (clock += 1000));
+  assert.deepEqual(written, ['\rcounting dump.jsonl: 4,096 comments', '\rcounting dump.jsonl: 6,144 comments', '\r\x1b[K']);
+  const off = new Counting(io, 'counting dump.jsonl', 'comments', false, () => (clock += 1000));
   for (let i = 0; i < 5000; i++) off.tick();
   off.done();
   assert.equal(written.length, 3, 'nothing when not on a terminal or with --quiet');

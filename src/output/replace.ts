@@ -24,9 +24,10 @@ const OPTION: Record<OutputKind, string> = { comments: '--out', summary: '--summ
 
 /**
  * Throws OUTPUT_EXISTS unless `file` is absent, or an earlier threadstance output of this kind with no
- * review work in it, or `force` is set. A directory in the way is always an error.
+ * review work in it, or `force` is set. A directory in the way is always an error. `read` is called
+ * for each row of a review CSV read (for progress).
  */
-export async function checkReplaceable(file: string, kind: OutputKind, force: boolean): Promise<void> {
+export async function checkReplaceable(file: string, kind: OutputKind, force: boolean, read?: () => void): Promise<void> {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -35,7 +36,7 @@ export async function checkReplaceable(file: string, kind: OutputKind, force: bo
   }
   if (stat.isDirectory()) throw new ThreadstanceError('OUTPUT_IS_DIRECTORY', `is a directory; ${OPTION[kind]} must name a file`, { file });
   if (force) return;
-  const why = await notReplaceable(file, kind);
+  const why = await notReplaceable(file, kind, read);
   if (why) {
     throw new ThreadstanceError('OUTPUT_EXISTS', `already exists and ${why}; choose another ${OPTION[kind]}, or pass --force to replace it`, { file });
   }
@@ -53,7 +54,7 @@ const HEAD = 4096;
  * Why the file must not be replaced, or undefined when it may be. A review CSV is read as a stream,
  * so that checking the output of a million-comment run costs no memory.
  */
-async function notReplaceable(file: string, kind: OutputKind): Promise<string | undefined> {
+async function notReplaceable(file: string, kind: OutputKind, read?: () => void): Promise<string | undefined> {
   let head: string;
   try {
     head = headBytes(file, HEAD).toString('utf8');
@@ -68,7 +69,7 @@ async function notReplaceable(file: string, kind: OutputKind): Promise<string | 
   if (!/^"?thread"?[,;\t]/.test(line)) return notOurs;
   let work: ReviewWork | undefined;
   try {
-    work = await reviewWork(file, sniffDelimiter(line));
+    work = await reviewWork(file, sniffDelimiter(line), read);
   } catch {
     return notOurs;
   }
@@ -88,7 +89,7 @@ interface ReviewWork {
  * threadstance's. Cells are only tested for being empty, so a file a spreadsheet saved as
  * Windows-1252 is read as UTF-8 here without harm. A malformed CSV throws.
  */
-async function reviewWork(file: string, delimiter: string): Promise<ReviewWork | undefined> {
+async function reviewWork(file: string, delimiter: string, read?: () => void): Promise<ReviewWork | undefined> {
   const records = fs.createReadStream(file).pipe(parse(reviewedCsvOptions(delimiter)));
   let header: string[] | undefined;
   let columns: number[] = [];
@@ -103,6 +104,7 @@ async function reviewWork(file: string, delimiter: string): Promise<ReviewWork |
       continue;
     }
     row++;
+    read?.();
     for (const c of columns) {
       if ((record[c] ?? '').trim() === '') continue;
       filled++;

@@ -22,6 +22,7 @@ export interface PackedRows {
 
 const STANCE_CODE = new Map<Stance, number>(STANCES.map((s, i) => [s, i]));
 
+/** Packs a message's rendered rows, each with its stance toward `claims` claims. */
 export function packRows(rows: readonly { seq: number; rendered: Rendered }[], claims: number): PackedRows {
   const n = rows.length;
   const seqs = new Int32Array(n);

@@ -1,6 +1,6 @@
 /**
- * Progress on stderr for long runs, only on a terminal: while a streamed input is first read to count
- * its comments, how many so far; then a bar with comments done, comments/s and time left.
+ * Progress on stderr for long runs, only on a terminal: records read so far by the passes before the
+ * analysis (see Counting), then a bar with comments done, comments/s and time left.
  */
 import type { Io } from '../cli.js';
 
@@ -44,35 +44,38 @@ export class Progress {
   }
 }
 
-/** A count shown after this long (ms): reading a file of a few thousand comments takes less. */
+/** A count shown after this long (ms): reading a file of a few thousand records takes less. */
 const COUNT_AFTER = 1000;
 
 /**
- * How many comments the first pass over a streamed input has counted so far (a million-comment dump
- * takes several seconds to count before the analysis can start and the bar can show a share).
+ * How many records a pass over a file has read so far, for the passes that come before the bar can
+ * show a share: counting a streamed input's comments (a million-comment dump takes several seconds),
+ * and reading an earlier review CSV for review work before replacing it.
  */
 export class Counting {
   private n = 0;
   private last: number;
   private shown = false;
 
+  /** `what` and `unit` make the line: `counting dump.jsonl: 350,000 comments`. */
   constructor(
     private readonly io: Io,
-    private readonly file: string,
+    private readonly what: string,
+    private readonly unit: string,
     private readonly enabled: boolean,
     private readonly now: () => number = () => performance.now(),
   ) {
     this.last = now() - EVERY + COUNT_AFTER;
   }
 
-  /** One more comment counted. */
+  /** One more record read. */
   tick(): void {
     this.n++;
     if (!this.enabled || (this.n & 1023) !== 0) return;
     const now = this.now();
     if (now - this.last < EVERY) return;
     this.last = now;
-    this.io.stderr(`\r${countLine(this.file, this.n)}`);
+    this.io.stderr(`\r${this.what}: ${this.n.toLocaleString('en-US')} ${this.unit}`);
     this.shown = true;
   }
 
@@ -82,11 +85,6 @@ export class Counting {
     this.io.stderr('\r\x1b[K');
     this.shown = false;
   }
-}
-
-/** `counting the comments of dump.jsonl: 350,000` */
-export function countLine(file: string, comments: number): string {
-  return `counting the comments of ${file}: ${comments.toLocaleString('en-US')}`;
 }
 
 /** `[=====>      ] 45% 45,000/100,000 comments  9,800/s  ETA 6s` */
