@@ -10,37 +10,59 @@ export const PROGRESS_FROM = 5000;
 const EVERY = 200;
 const WIDTH = 30;
 
+/** A line on stderr redrawn in place at most every EVERY ms, and cleared at the end. */
+class StatusLine {
+  private shown = false;
+
+  /** `last`: the time of a draw that never was, so that the first comes EVERY ms after it. */
+  constructor(
+    private readonly io: Io,
+    private readonly now: () => number,
+    private last: number,
+  ) {}
+
+  /** Draws the line `text` makes of the current time, unless the last draw was less than EVERY ms ago. */
+  draw(text: (now: number) => string): void {
+    const now = this.now();
+    if (now - this.last < EVERY) return;
+    this.last = now;
+    this.io.stderr(`\r${text(now)}`);
+    this.shown = true;
+  }
+
+  /** Clears the line (once). */
+  clear(): void {
+    if (!this.shown) return;
+    this.io.stderr('\r\x1b[K');
+    this.shown = false;
+  }
+}
+
 export class Progress {
   private done_ = 0;
-  private last = 0;
   private readonly start = performance.now();
-  private shown = false;
+  private readonly line: StatusLine;
   private readonly on: boolean;
 
   constructor(
-    private readonly io: Io,
+    io: Io,
     private readonly total: number,
     enabled: boolean,
   ) {
     this.on = enabled && total >= PROGRESS_FROM;
+    this.line = new StatusLine(io, () => performance.now(), 0);
   }
 
   /** One more comment analyzed. */
   tick(): void {
     this.done_++;
     if (!this.on || (this.done_ & 63) !== 0) return;
-    const now = performance.now();
-    if (now - this.last < EVERY) return;
-    this.last = now;
-    this.io.stderr(`\r${bar(this.done_, this.total, (now - this.start) / 1000)}`);
-    this.shown = true;
+    this.line.draw((now) => bar(this.done_, this.total, (now - this.start) / 1000));
   }
 
   /** Clears the bar (once). */
   done(): void {
-    if (!this.shown) return;
-    this.io.stderr('\r\x1b[K');
-    this.shown = false;
+    this.line.clear();
   }
 }
 
@@ -54,36 +76,29 @@ const COUNT_AFTER = 1000;
  */
 export class Counting {
   private n = 0;
-  private last: number;
-  private shown = false;
+  private readonly line: StatusLine;
 
   /** `what` and `unit` make the line: `counting dump.jsonl: 350,000 comments`. */
   constructor(
-    private readonly io: Io,
+    io: Io,
     private readonly what: string,
     private readonly unit: string,
     private readonly enabled: boolean,
-    private readonly now: () => number = () => performance.now(),
+    now: () => number = () => performance.now(),
   ) {
-    this.last = now() - EVERY + COUNT_AFTER;
+    this.line = new StatusLine(io, now, now() - EVERY + COUNT_AFTER);
   }
 
   /** One more record read. */
   tick(): void {
     this.n++;
     if (!this.enabled || (this.n & 1023) !== 0) return;
-    const now = this.now();
-    if (now - this.last < EVERY) return;
-    this.last = now;
-    this.io.stderr(`\r${this.what}: ${this.n.toLocaleString('en-US')} ${this.unit}`);
-    this.shown = true;
+    this.line.draw(() => `${this.what}: ${this.n.toLocaleString('en-US')} ${this.unit}`);
   }
 
   /** Clears the line (once). */
   done(): void {
-    if (!this.shown) return;
-    this.io.stderr('\r\x1b[K');
-    this.shown = false;
+    this.line.clear();
   }
 }
 
