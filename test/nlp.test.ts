@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { beforeClitic, setAliases, setWinkTokenLimit, view, winkInstanceCount } from '../src/analysis/nlp.js';
+import { beforeClitic, setAliases, setWinkLexemeLimit, view, winkInstanceCount } from '../src/analysis/nlp.js';
 import { findMentions } from '../src/analysis/mentions.js';
 import { defaultClaims } from './helpers.js';
 
@@ -21,7 +21,7 @@ test('aliases: longest match first, on normal forms, never overlapping', () => {
   }
 });
 
-test('a new wink instance after the token limit reads the same text the same way', () => {
+test('a new wink instance after the lexicon limit reads the same text the same way', () => {
   const texts = [
     'ISIS claimed responsibility for the attack on Crocus City Hall.',
     'I think the FSB knew about it and did nothing.',
@@ -30,7 +30,7 @@ test('a new wink instance after the token limit reads the same text the same way
   ];
   const before = texts.map((t) => JSON.stringify(view(t)));
   const built = winkInstanceCount();
-  setWinkTokenLimit(5);
+  setWinkLexemeLimit(0);
   try {
     // Each text passes the limit: more than twenty instances, past the model loader's in-place JSON bug.
     for (let round = 0; round < 6; round++) {
@@ -39,8 +39,18 @@ test('a new wink instance after the token limit reads the same text the same way
     }
     assert.ok(winkInstanceCount() - built >= 20, `expected 20 or more new instances, got ${winkInstanceCount() - built}`);
   } finally {
-    setWinkTokenLimit(undefined);
+    setWinkLexemeLimit(undefined);
   }
+});
+
+test('wink\'s lexicon is bounded: 130,000 words it never saw make one new instance, words it knows none', () => {
+  view('An instance to start from.');
+  const built = winkInstanceCount();
+  for (let d = 0; d < 2000; d++) view('The attack was claimed by ISIS, and the security services failed to stop it.');
+  assert.equal(winkInstanceCount(), built, 'known words add nothing to the lexicon');
+  // The model has about 87,600 lexemes; an instance is rebuilt once a token's id reaches 200,000.
+  for (let d = 0; d < 2600; d++) view(Array.from({ length: 50 }, (_, k) => `qz${(d * 50 + k).toString(36)}x`).join(' ') + '.');
+  assert.equal(winkInstanceCount(), built + 1);
 });
 
 test('a view looks its stop words up through its class, with no getter of its own', () => {

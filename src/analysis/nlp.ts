@@ -27,14 +27,17 @@ let instance: Nlp | undefined;
 const PIPE = ['sbd', 'pos'];
 
 /**
- * wink keeps every distinct token it has read in its instance's cache, so a run over millions of
- * comments would grow without end. After this many tokens the instance is dropped and built afresh
- * (about 0.1 s, the cost of a few dozen comments). What wink reads hardly depends on what it read
- * before: only a word it once cached whole ("today's") is later kept whole instead of split.
+ * wink adds every token it has not seen before to its instance's lexicon (about 110 bytes each), so a
+ * run over millions of comments would grow without end. A token's id is its place in that lexicon:
+ * once a document holds a token at or past this place, the instance is dropped and built afresh (about
+ * 0.1 s, the cost of a few dozen comments). wink's English model has about 87,600 lexemes of its own,
+ * so an instance adds some 112,000 (about 12 MB) before it is rebuilt: rarely for comments that use
+ * the same words, every few hundred thousand comments for a dump full of names and links. What wink
+ * reads hardly depends on what it read before: only a word it once cached whole ("today's") is later
+ * kept whole instead of split.
  */
-export const WINK_TOKENS_PER_INSTANCE = 5_000_000;
-let tokenLimit = WINK_TOKENS_PER_INSTANCE;
-let tokensRead = 0;
+export const WINK_LEXEMES_PER_INSTANCE = 200_000;
+let lexemeLimit = WINK_LEXEMES_PER_INSTANCE;
 let instances = 0;
 
 /**
@@ -61,9 +64,9 @@ export function nlp(): Nlp {
   return instance;
 }
 
-/** For tests: another token limit per wink instance (undefined restores the default). */
-export function setWinkTokenLimit(limit: number | undefined): void {
-  tokenLimit = limit ?? WINK_TOKENS_PER_INSTANCE;
+/** For tests: another lexicon size at which a wink instance is rebuilt (undefined restores the default). */
+export function setWinkLexemeLimit(limit: number | undefined): void {
+  lexemeLimit = limit ?? WINK_LEXEMES_PER_INSTANCE;
 }
 
 /** How many wink instances this process has built. */
@@ -158,11 +161,13 @@ export function view(text: string): TokenView {
   const tokens = doc.tokens();
   const value = tokens.out(its.value) as string[];
   const n = value.length;
-  tokensRead += n;
-  if (tokensRead > tokenLimit) {
-    // This document keeps the old instance alive until it is dropped; the next one gets a new instance.
-    instance = undefined;
-    tokensRead = 0;
+  const ids = tokens.out(its.uniqueId) as unknown as number[];
+  for (let i = 0; i < n; i++) {
+    if (ids[i]! >= lexemeLimit) {
+      // This document keeps the old instance alive until it is dropped; the next one gets a new instance.
+      instance = undefined;
+      break;
+    }
   }
   const lower = new Array<string>(n);
   for (let i = 0; i < n; i++) lower[i] = straight(value[i]!);
