@@ -30,7 +30,7 @@ test('a new wink instance after the lexicon limit reads the same text the same w
   ];
   const before = texts.map((t) => JSON.stringify(view(t)));
   const built = winkInstanceCount();
-  setWinkLexemeLimit(0);
+  setWinkLexemeLimit(0, 1);
   try {
     // Each text passes the limit: more than twenty instances, past the model loader's in-place JSON bug.
     for (let round = 0; round < 6; round++) {
