@@ -40,9 +40,9 @@ export const WINK_LEXEMES_PER_INSTANCE = 200_000;
 let lexemeLimit = WINK_LEXEMES_PER_INSTANCE;
 /**
  * Documents read per look at the tokens' ids (about 3 µs a document, 1% of the analysis). A token
- * wink has just added has one of the highest ids, so the lexicon passing the limit shows in the next
- * document looked at that adds or repeats a new word: within a few hundred documents it has grown by
- * a few thousand entries at most. Counted in documents, so that a run is repeatable.
+ * wink has just added has one of the highest ids, so the lexicon passing the limit shows in the first
+ * document looked at that holds a word added since: until then it grows by the new words of about
+ * this many documents. Counted in documents, so that a run is repeatable.
  */
 const LEXICON_CHECK_EVERY = 16;
 let checkEvery = LEXICON_CHECK_EVERY;
