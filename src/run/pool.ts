@@ -65,13 +65,13 @@ export async function* analyzePooled(items: AsyncIterable<SourceItem>, jobs: num
   let seq = 0;
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
+  const settle = (seq: number, result: NonNullable<Slot['result']>): void => {
+    const slot = waiting.get(seq)!;
+    waiting.delete(seq);
+    slot.result = result;
+    slot.done = true;
+  };
   workers.forEach((w) => {
-    const settle = (seq: number, result: NonNullable<Slot['result']>): void => {
-      const slot = waiting.get(seq)!;
-      waiting.delete(seq);
-      slot.result = result;
-      slot.done = true;
-    };
     w.on('message', (results: Results) => {
       if (Array.isArray(results)) for (const r of results) settle(r.seq, r);
       else unpackRows(results, (seq, rendered) => settle(seq, { rendered }));
