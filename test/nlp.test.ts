@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { beforeClitic, setAliases, setWinkLexemeLimit, view, winkInstanceCount } from '../src/analysis/nlp.js';
+import { beforeClitic, nlp, setAliases, setWinkLexemeLimit, straight, view, winkInstanceCount } from '../src/analysis/nlp.js';
 import { findMentions } from '../src/analysis/mentions.js';
 import { defaultClaims } from './helpers.js';
 
@@ -41,6 +41,35 @@ test('a new wink instance after the lexicon limit reads the same text the same w
   } finally {
     setWinkLexemeLimit(undefined);
   }
+});
+
+test('the forms a view remembers per lexeme are the ones wink gives each token', () => {
+  // A word in two parts of speech ("run"), contractions whose normal form and lemma come from the
+  // token ("n't", "'m", the "nt" of "isnt" and "nt" alone), curly apostrophes, emoji, a word never seen.
+  const texts = [
+    'I can run faster than the run I did yesterday.',
+    "They don't know, and I'm sure they won’t say.",
+    'he isnt here. nt is what he wrote, nt.',
+    'Loved it ❤️ 👍🏽 but the LOVED ones were leaving, left, leaves.',
+    'qzvv1 qzvv1 QZVV1 reads the same each time.',
+  ];
+  const w = nlp();
+  for (const round of [1, 2]) {
+    for (const text of texts) {
+      const v = view(text);
+      const tokens = w.readDoc(text).tokens();
+      const value = tokens.out(w.its.value) as string[];
+      const normal = tokens.out(w.its.normal) as (string | undefined)[];
+      const lemmas = tokens.out(w.its.lemma as unknown as typeof w.its.normal) as (string | undefined)[];
+      const lower = value.map(straight);
+      const norm = normal.map((t, i) => (t === undefined ? lower[i]! : straight(t)));
+      const expected = { value, lower, norm, lemma: lemmas.map((t, i) => straight(t ?? norm[i]!)), pos: tokens.out(w.its.pos), type: tokens.out(w.its.type) };
+      const got = { value: v.value, lower: v.lower, norm: v.norm, lemma: v.lemma, pos: v.pos, type: v.type };
+      assert.deepEqual(got, expected, `round ${round}: ${text}`);
+    }
+  }
+  assert.deepEqual(view('he isnt here').norm, ['he', 'is', 'not', 'here']);
+  assert.deepEqual(view('nt').norm, ['nt']);
 });
 
 test('wink\'s lexicon is bounded: 130,000 words it never saw make one new instance, words it knows none', () => {

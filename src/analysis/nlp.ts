@@ -159,39 +159,102 @@ export function straightQuotes(t: string): string {
   return t.includes('’') || t.includes('‘') ? t.replace(/[’‘]/g, "'") : t;
 }
 
+/** A token's normal form as the rules read it: wink's (lower case already, so only apostrophes are straightened), or the lower-case form when wink has none. */
+function normalForm(normal: string | undefined, lower: string): string {
+  return normal === undefined ? lower : straightQuotes(normal);
+}
+
 /** Lower case, curly apostrophes made straight: the form phrases are written in. */
 export function straight(t: string): string {
   return straightQuotes(t.toLowerCase());
 }
 
+/**
+ * What the rules read of a lexeme (a token's uniqueId in its instance), worked out at its first
+ * token and remembered (about 100 bytes a lexeme, dropped with the instance): reading every token's
+ * forms from wink took about a tenth of the analysis. wink's normal form and lemma of a contraction
+ * ("isnt" → "is" + "nt", read "not") come from the token, not the lexeme, so those are read token by
+ * token; a lemma also depends on the part of speech, and wink has none for some tokens (seen on
+ * tweets), which then take their normal form.
+ */
+class Forms {
+  /** The normal form, for tokens that are no contraction (read at the first such token). */
+  norm: string | undefined;
+  /** The lemma for the first part of speech seen, `pos`; for others in `more`. */
+  private pos = '';
+  private lemma: string | undefined;
+  private more: Map<string, string> | undefined;
+  constructor(
+    readonly value: string,
+    readonly lower: string,
+    readonly type: string,
+  ) {}
+
+  /** The lemma for part of speech `pos`, if remembered. */
+  lemmaFor(pos: string): string | undefined {
+    return this.pos === pos && this.lemma !== undefined ? this.lemma : this.more?.get(pos);
+  }
+
+  /** Remembers `lemma` for part of speech `pos` and returns it. */
+  remember(pos: string, lemma: string): string {
+    if (this.lemma === undefined) {
+      this.pos = pos;
+      this.lemma = lemma;
+    } else (this.more ??= new Map()).set(pos, lemma);
+    return lemma;
+  }
+}
+
+/** Forms of the current instance's lexemes, by uniqueId (a fresh array for each instance). */
+let forms: (Forms | undefined)[] = [];
+
 /** Reads `text` with wink and returns the arrays the stance and sentiment rules work on. */
 export function view(text: string): TokenView {
   const w = nlp();
   const its = w.its;
+  if (forms.length === 0) forms = new Array<Forms | undefined>(lexemeLimit);
+  const memo = forms;
   const doc = w.readDoc(text);
   const tokens = doc.tokens();
-  const value = tokens.out(its.value) as string[];
-  const n = value.length;
+  const ids = tokens.out(its.uniqueId) as unknown as number[];
+  const n = ids.length;
   if (++docsRead % checkEvery === 0) {
-    const ids = tokens.out(its.uniqueId) as unknown as number[];
     // This document keeps the old instance alive until it is dropped; the next one gets a new instance.
-    if (ids.some((id) => id >= lexemeLimit)) instance = undefined;
+    if (ids.some((id) => id >= lexemeLimit)) {
+      instance = undefined;
+      forms = [];
+    }
   }
-  const lower = new Array<string>(n);
-  for (let i = 0; i < n; i++) lower[i] = straight(value[i]!);
-  const normal = tokens.out(its.normal) as (string | undefined)[];
-  const norm = new Array<string>(n);
-  for (let i = 0; i < n; i++) {
-    const t = normal[i];
-    // The normal form is lower case already: only its apostrophes need straightening.
-    norm[i] = t === undefined ? lower[i]! : straightQuotes(t);
-  }
-  // wink has no lemma for some tokens (seen on tweets): fall back to the normal form.
-  const lemmas = tokens.out(its.lemma as unknown as typeof its.normal) as (string | undefined)[];
-  const lemma = new Array<string>(n);
-  for (let i = 0; i < n; i++) lemma[i] = straight(lemmas[i] ?? norm[i]!);
+  const contraction = tokens.out(its.contractionFlag) as unknown as boolean[];
   const pos = tokens.out(its.pos) as string[];
-  const type = tokens.out(its.type) as string[];
+  const value = new Array<string>(n);
+  const lower = new Array<string>(n);
+  const type = new Array<string>(n);
+  const norm = new Array<string>(n);
+  const lemma = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const id = ids[i]!;
+    let f = memo[id];
+    if (f === undefined) {
+      const v = tokens.itemAt(i).out(its.value) as string;
+      f = new Forms(v, straight(v), tokens.itemAt(i).out(its.type) as string);
+      memo[id] = f;
+    }
+    value[i] = f.value;
+    lower[i] = f.lower;
+    type[i] = f.type;
+    if (contraction[i]) {
+      const item = tokens.itemAt(i);
+      const normal = normalForm(item.out(its.normal) as string | undefined, f.lower);
+      norm[i] = normal;
+      lemma[i] = straight((item.out(its.lemma as unknown as typeof its.normal) as string | undefined) ?? normal);
+      continue;
+    }
+    const normal = (f.norm ??= normalForm(tokens.itemAt(i).out(its.normal) as string | undefined, f.lower));
+    norm[i] = normal;
+    const p = pos[i]!;
+    lemma[i] = f.lemmaFor(p) ?? f.remember(p, straight((tokens.itemAt(i).out(its.lemma as unknown as typeof its.normal) as string | undefined) ?? normal));
+  }
   const sentences = doc.sentences();
   const spans = sentences.out(its.span) as unknown as [number, number][];
   const texts = sentences.out() as string[];
