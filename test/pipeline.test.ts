@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { readThread } from '../src/input/index.js';
 import { analyzeThread } from '../src/analysis/analyze.js';
 import { commentsCsv } from '../src/output/csv.js';
-import { summarize, summaryCsv } from '../src/output/summary.js';
+import { SummaryTally, summarize, summarizeRun, summaryCsv } from '../src/output/summary.js';
 import { SEED_THREAD, assertGolden, defaultClaims } from './helpers.js';
 
 const seed = (): ReturnType<typeof readThread> => readThread(fs.readFileSync(SEED_THREAD, 'utf8'), SEED_THREAD);
@@ -47,6 +47,30 @@ test('golden: the seed thread review CSV and summary', () => {
   const ids = cc.claims.map((c) => c.claim.id);
   assertGolden('seed-comments.csv', commentsCsv([{ thread, rows }], cc.claims.map((c) => c.claim)));
   assertGolden('seed-summary.csv', summaryCsv(summarize(thread, rows, ids)));
+});
+
+test('the summary counted row by row gives the rows of the whole run: per thread, then (all)', () => {
+  const cc = defaultClaims();
+  const ids = cc.claims.map((c) => c.claim.id);
+  const whole = seed();
+  const rows = analyzeThread(whole, cc);
+  const skip = { file: 'x', line: 3, reason: 'r', raw: '' };
+  // Three threads cut from the seed thread: one with a skipped record, one whose likes are unknown, one with no comments.
+  const threads = [
+    { thread: { ...whole, id: 'a', comments: whole.comments.slice(0, 8), skipped: [skip] }, rows: rows.slice(0, 8) },
+    { thread: { ...whole, id: 'b', comments: whole.comments.slice(8) }, rows: rows.slice(8).map((r) => ({ ...r, comment: { ...r.comment, likes: null } })) },
+    { thread: { ...whole, id: 'c', comments: [] }, rows: [] },
+  ];
+  const tally = new SummaryTally(ids, threads.map((t) => t.thread));
+  for (const t of threads) for (const row of t.rows) tally.add(t.thread.id, row);
+  const expected = summarizeRun(threads, ids);
+  assert.equal(expected.length, 4 * ids.length * 4);
+  assert.deepEqual(tally.rows(), expected);
+  assert.deepEqual([...tally.batches(2)].map((b) => b.length), [2 * ids.length * 4, 2 * ids.length * 4]);
+  assert.deepEqual(tally.totals(), expected.filter((r) => r.thread === '(all)'));
+  const one = new SummaryTally(ids, [threads[0]!.thread]);
+  for (const row of threads[0]!.rows) one.add('a', row);
+  assert.deepEqual(one.totals(), summarizeRun([threads[0]!], ids));
 });
 
 test('the review CSV has the contracted columns in order', () => {

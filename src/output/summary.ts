@@ -100,37 +100,48 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** Per thread, per claim and stance: comments and their likes. */
-interface Tally {
-  rows: number;
-  likes: number;
-  anyLikes: boolean;
-  skipped: number;
-  /**
-   * Comments and likes per claim and stance, at [(claim × STANCES.length + stance) × 2] and the next
-   * index: one small array per thread, as a dump can have a million threads.
-   */
-  cells: Float64Array;
-}
-
 /**
  * The summary counted row by row, for runs whose rows are not kept: gives exactly the rows of
  * `summarizeRun` over the same threads (in the order given) and rows.
+ *
+ * Each thread's counts are one stretch of a single array, (all) last: a dump can have a million
+ * threads, and a typed array of its own cost a thread about 650 bytes besides its 320 bytes of counts.
  */
 export class SummaryTally {
-  private readonly threads = new Map<string, Tally>();
-  private readonly all: Tally;
+  /** A thread's place among the stretches, by id. */
+  private readonly places = new Map<string, number>();
+  private readonly ids: string[] = [];
+  /**
+   * Per place: rows, likes, and then comments and likes per claim and stance, at
+   * CELLS + (claim × STANCES.length + stance) × 2 and the next index.
+   */
+  private readonly counts: Float64Array;
+  /** Per place: whether any row of the thread had a known like count. */
+  private readonly anyLikes: Uint8Array;
+  private readonly skipped: number[] = [];
+  private readonly stride: number;
+  private readonly all: number;
 
   constructor(
     private readonly claimIds: string[],
     threads: { id: string; skipped: readonly unknown[] }[],
   ) {
-    for (const t of threads) this.threads.set(t.id, this.tally(t.skipped.length));
-    this.all = this.tally(threads.reduce((n, t) => n + t.skipped.length, 0));
-  }
-
-  private tally(skipped: number): Tally {
-    return { rows: 0, likes: 0, anyLikes: false, skipped, cells: new Float64Array(this.claimIds.length * STANCES.length * 2) };
+    for (const t of threads) {
+      const place = this.places.get(t.id);
+      // Threads of one id (files of one name in two folders) are counted as one, with the last one's skipped records.
+      if (place !== undefined) {
+        this.skipped[place] = t.skipped.length;
+        continue;
+      }
+      this.places.set(t.id, this.ids.length);
+      this.ids.push(t.id);
+      this.skipped.push(t.skipped.length);
+    }
+    this.all = this.ids.length;
+    this.skipped.push(threads.reduce((n, t) => n + t.skipped.length, 0));
+    this.stride = CELLS + claimIds.length * STANCES.length * 2;
+    this.counts = new Float64Array((this.all + 1) * this.stride);
+    this.anyLikes = new Uint8Array(this.all + 1);
   }
 
   add(threadId: string, row: AnalyzedComment): void {
@@ -140,14 +151,16 @@ export class SummaryTally {
   /** A comment by its likes and its stance toward each claim, in claim order. */
   addStances(threadId: string, likesOrNull: number | null, stances: readonly Stance[]): void {
     const likes = likesOrNull ?? 0;
-    for (const t of [this.threads.get(threadId)!, this.all]) {
-      t.rows++;
-      t.likes += likes;
-      t.anyLikes ||= likesOrNull !== null;
+    const counts = this.counts;
+    for (const place of [this.places.get(threadId)!, this.all]) {
+      const base = place * this.stride;
+      counts[base] = counts[base]! + 1;
+      counts[base + 1] = counts[base + 1]! + likes;
+      if (likesOrNull !== null) this.anyLikes[place] = 1;
       for (let c = 0; c < stances.length; c++) {
-        const at = (c * STANCES.length + STANCE_INDEX.get(stances[c]!)!) * 2;
-        t.cells[at] = t.cells[at]! + 1;
-        t.cells[at + 1] = t.cells[at + 1]! + likes;
+        const at = base + CELLS + (c * STANCES.length + STANCE_INDEX.get(stances[c]!)!) * 2;
+        counts[at] = counts[at]! + 1;
+        counts[at + 1] = counts[at + 1]! + likes;
       }
     }
   }
@@ -163,43 +176,50 @@ export class SummaryTally {
   *batches(threads = 256): Generator<SummaryRow[]> {
     let batch: SummaryRow[] = [];
     let n = 0;
-    for (const [id, t] of this.threads) {
-      batch.push(...this.rowsOf(id, t));
+    for (let place = 0; place < this.all; place++) {
+      batch.push(...this.rowsOf(this.ids[place]!, place));
       if (++n >= threads) {
         yield batch;
         batch = [];
         n = 0;
       }
     }
-    if (this.threads.size >= 2) batch.push(...this.rowsOf(ALL_THREADS, this.all));
+    if (this.all >= 2) batch.push(...this.rowsOf(ALL_THREADS, this.all));
     if (batch.length > 0) yield batch;
   }
 
   /** The rows over every thread: (all), or the thread's own when there is one. */
   totals(): SummaryRow[] {
-    if (this.threads.size >= 2) return this.rowsOf(ALL_THREADS, this.all);
-    const [id, t] = [...this.threads][0] ?? ['', this.all];
-    return this.rowsOf(id, t);
+    if (this.all >= 2) return this.rowsOf(ALL_THREADS, this.all);
+    return this.all === 1 ? this.rowsOf(this.ids[0]!, 0) : this.rowsOf('', this.all);
   }
 
-  private rowsOf(thread: string, t: Tally): SummaryRow[] {
+  private rowsOf(thread: string, place: number): SummaryRow[] {
+    const counts = this.counts;
+    const base = place * this.stride;
+    const rows = counts[base]!;
+    const allLikes = counts[base + 1]!;
+    const anyLikes = this.anyLikes[place] === 1;
     return this.claimIds.flatMap((claim, c) =>
       STANCES.map((stance, k): SummaryRow => {
-        const comments = t.cells[(c * STANCES.length + k) * 2]!;
-        const likes = t.cells[(c * STANCES.length + k) * 2 + 1]!;
+        const comments = counts[base + CELLS + (c * STANCES.length + k) * 2]!;
+        const likes = counts[base + CELLS + (c * STANCES.length + k) * 2 + 1]!;
         return {
           thread,
           claim,
           stance,
           comments,
-          share: t.rows ? round(comments / t.rows) : 0,
+          share: rows ? round(comments / rows) : 0,
           likes,
-          likeShare: t.anyLikes && t.likes > 0 ? round(likes / t.likes) : null,
-          skipped: t.skipped,
+          likeShare: anyLikes && allLikes > 0 ? round(likes / allLikes) : null,
+          skipped: this.skipped[place]!,
         };
       }),
     );
   }
 }
+
+/** Counts at the start of each thread's stretch before its cells: rows and likes. */
+const CELLS = 2;
 
 const STANCE_INDEX = new Map<Stance, number>(STANCES.map((s, k) => [s, k]));
