@@ -69,8 +69,9 @@ export class RecentMap<K, V> {
    * A Map keeps a deleted key's place until its table fills up, and then (as fewer than half its places
    * are free) doubles the table: with keys set and dropped without end, a map of 100,000 keys came to
    * hold a table for 262,144 (7.3 MB instead of 3.7). A copy made after every quarter of `limit`
-   * deletions has no deleted places, and never fills its table (which V8 sizes at least a quarter
-   * above the keys it holds) before the next copy.
+   * deletions has no deleted places. V8 sizes a table in powers of two, so for the limits used here
+   * (10,000 and 100,000: tables for 16,384 and 131,072 keys) the copy's table has room for the
+   * deletions until the next copy. Copying 100,000 keys takes about 20 ms: about 0.8 µs per key set.
    */
   private delete(key: K): void {
     this.entries.delete(key);
