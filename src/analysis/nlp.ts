@@ -64,10 +64,20 @@ function modelOnce(): Model {
   return stableModel;
 }
 
+/**
+ * A word no text holds: the id wink gives it in a new instance is the number of the model's own
+ * lexemes, since wink numbers the words it adds from there.
+ */
+const PROBE = 'qzthreadstanceprobeqz';
+
 /** The process-wide wink instance (built on first use: about 90 ms and 9 MB). */
 export function nlp(): Nlp {
   if (!instance) {
-    instance = (require('wink-nlp') as typeof WinkNLP)(modelOnce(), PIPE);
+    const w = (require('wink-nlp') as typeof WinkNLP)(modelOnce(), PIPE);
+    modelLexemes = (w.readDoc(PROBE).tokens().out(w.its.uniqueId) as unknown as number[])[0]!;
+    forms = new Array<Forms | undefined>(modelLexemes);
+    addedForms = new Map();
+    instance = w;
     instances++;
   }
   return instance;
@@ -205,25 +215,31 @@ class Forms {
   }
 }
 
-/** Forms of the current instance's lexemes, by uniqueId (a fresh array for each instance). */
+/** Forms of the model's own lexemes, by uniqueId, for the current instance. */
 let forms: (Forms | undefined)[] = [];
+let modelLexemes = 0;
+/**
+ * Forms of the words the current instance added (names, links, handles, misspellings), by uniqueId.
+ * Most are rare, and kept for the instance's life they would make memory grow with the run (by some
+ * 10 MB over the benchmark's million comments): they are forgotten, all at once, every OOV_FORMS_MAX.
+ */
+let addedForms = new Map<number, Forms>();
+const OOV_FORMS_MAX = 20_000;
 
 /** Reads `text` with wink and returns the arrays the stance and sentiment rules work on. */
 export function view(text: string): TokenView {
   const w = nlp();
   const its = w.its;
-  if (forms.length === 0) forms = new Array<Forms | undefined>(lexemeLimit);
   const memo = forms;
+  const added = addedForms;
+  const known = modelLexemes;
   const doc = w.readDoc(text);
   const tokens = doc.tokens();
   const ids = tokens.out(its.uniqueId) as unknown as number[];
   const n = ids.length;
   if (++docsRead % checkEvery === 0) {
     // This document keeps the old instance alive until it is dropped; the next one gets a new instance.
-    if (ids.some((id) => id >= lexemeLimit)) {
-      instance = undefined;
-      forms = [];
-    }
+    if (ids.some((id) => id >= lexemeLimit)) instance = undefined;
   }
   const contraction = tokens.out(its.contractionFlag) as unknown as boolean[];
   const pos = tokens.out(its.pos) as string[];
@@ -234,11 +250,15 @@ export function view(text: string): TokenView {
   const lemma = new Array<string>(n);
   for (let i = 0; i < n; i++) {
     const id = ids[i]!;
-    let f = memo[id];
+    let f = id < known ? memo[id] : added.get(id);
     if (f === undefined) {
       const v = tokens.itemAt(i).out(its.value) as string;
       f = new Forms(v, straight(v), tokens.itemAt(i).out(its.type) as string);
-      memo[id] = f;
+      if (id < known) memo[id] = f;
+      else {
+        if (added.size >= OOV_FORMS_MAX) added.clear();
+        added.set(id, f);
+      }
     }
     value[i] = f.value;
     lower[i] = f.lower;
