@@ -30,13 +30,15 @@ const PIPE = ['sbd', 'pos'];
  * wink adds every token it has not seen before to its instance's lexicon (about 110 bytes each), so a
  * run over millions of comments would grow without end. A token's id is its place in that lexicon:
  * once a document holds a token at or past this place, the instance is dropped and built afresh (about
- * 0.1 s, the cost of a few dozen comments). wink's English model has about 87,600 lexemes of its own,
- * so an instance adds some 112,000 (about 12 MB) before it is rebuilt: rarely for comments that use
- * the same words, every few hundred thousand comments for a dump full of names and links. What wink
+ * 0.1 s, the cost of a few dozen comments). wink's English model has 87,593 lexemes of its own, so
+ * an instance adds some 82,000 (about 9 MB) before it is rebuilt: rarely for comments that use the
+ * same words (the benchmark's million comments reach 166,000), every few hundred thousand comments
+ * for a dump full of names and links. The limit stays below 174,000, where the object wink looks
+ * every word up in (a V8 dictionary) would double its table, from 6.2 to 12.5 MB. What wink
  * reads hardly depends on what it read before: only a word it once cached whole ("today's") is later
  * kept whole instead of split.
  */
-export const WINK_LEXEMES_PER_INSTANCE = 200_000;
+export const WINK_LEXEMES_PER_INSTANCE = 170_000;
 let lexemeLimit = WINK_LEXEMES_PER_INSTANCE;
 /**
  * Documents read per look at the tokens' ids (about 3 µs a document, 1% of the analysis). A token
