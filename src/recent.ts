@@ -6,7 +6,7 @@
  */
 export class RecentMap<K, V> {
   private entries = new Map<K, V>();
-  /** Keys deleted from `entries` since it was last copied (see compact). */
+  /** Keys deleted from `entries` since it was last copied (see delete). */
   private deleted = 0;
   /** Keys in the order they were set, oldest at `head`: a ring, so that no garbage arrays are made. A key set again is queued again. */
   private ring: K[] = [];
@@ -35,7 +35,7 @@ export class RecentMap<K, V> {
   set(key: K, value: V): void {
     const again = this.entries.has(key);
     // Deleted first so that the map's own order stays the order of last setting (see below).
-    if (again) this.entries.delete(key);
+    if (again) this.delete(key);
     this.entries.set(key, value);
     if (this.limit === Infinity) return;
     if (again) this.stale.set(key, (this.stale.get(key) ?? 0) + 1);

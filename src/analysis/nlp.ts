@@ -254,8 +254,9 @@ export function view(text: string): TokenView {
     const id = ids[i]!;
     let f = id < known ? memo[id] : added.get(id);
     if (f === undefined) {
-      const v = tokens.itemAt(i).out(its.value) as string;
-      f = new Forms(v, straight(v), tokens.itemAt(i).out(its.type) as string);
+      const item = tokens.itemAt(i);
+      const v = item.out(its.value) as string;
+      f = new Forms(v, straight(v), item.out(its.type) as string);
       if (id < known) memo[id] = f;
       else {
         if (added.size >= OOV_FORMS_MAX) added.clear();
