@@ -50,7 +50,9 @@ export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): 
   const started = performance.now();
   const inputs = expandInputs(args, io, opts.quiet ?? false);
   const readFiles = [...inputs.map((i) => i.file), ...(opts.claims ? [opts.claims] : []), ...(opts.mergeReview ? [opts.mergeReview] : [])];
-  const paths = await planOutputs(opts, readFiles, io);
+  // Progress (the counts of the first passes, then the bar) is shown only on a terminal, and not with --quiet.
+  const live = !opts.quiet && io.isTTY === true;
+  const paths = await planOutputs(opts, readFiles, io, live);
   const layout = opts.layout ?? 'wide';
   const dialect = opts.csvDialect ?? 'excel';
   const previous = opts.mergeReview === undefined ? undefined : readPrevious(opts.mergeReview, layout);
@@ -63,7 +65,7 @@ export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): 
   const sources: InputSource[] = [];
   for (const { file, fromDirectory } of inputs) {
     let source: InputSource;
-    const counting = new Counting(io, `counting ${file}`, 'comments', !opts.quiet && io.isTTY === true);
+    const counting = new Counting(io, `counting ${file}`, 'comments', live);
     try {
       source = await openInput(file, { format: opts.format, encoding: opts.encoding ?? 'auto', title: opts.title ?? '', readText: (f) => readText(f, 'an input file', opts.encoding), counted: () => counting.tick() });
     } catch (err) {
@@ -91,7 +93,7 @@ export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): 
   const total = sources.reduce((n, s) => n + s.comments, 0);
   const jobs = jobsFor(opts.jobs, total);
   const claims = set.claims;
-  const progress = new Progress(io, total, !opts.quiet && io.isTTY === true);
+  const progress = new Progress(io, total, live);
   const stats = new RunStats(started, jobs);
   // With --report or --merge-review every row is kept (both need the whole run); otherwise rows are
   // rendered where they are analyzed (in the workers, with --jobs) and written as they come.
@@ -199,7 +201,7 @@ function turn(): Promise<void> {
 }
 
 /** Where this run writes, checked before any work: no output is an input or another output, and none replaces a file threadstance may not replace. */
-async function planOutputs(opts: AnalyzeOptions, readFiles: string[], io: Io): Promise<{ out: string; summary: string; report?: string; skipped: string }> {
+async function planOutputs(opts: AnalyzeOptions, readFiles: string[], io: Io, live: boolean): Promise<{ out: string; summary: string; report?: string; skipped: string }> {
   const dir = path.dirname(opts.out);
   const plan = { out: opts.out, summary: opts.summary ?? path.join(dir, 'summary.csv'), report: opts.report, skipped: path.join(dir, 'skipped.csv') };
   const named: [string, string | undefined][] = [['--out', plan.out], ['--summary', plan.summary], ['--report', plan.report], ['skipped.csv beside --out', plan.skipped]];
@@ -212,7 +214,7 @@ async function planOutputs(opts: AnalyzeOptions, readFiles: string[], io: Io): P
   for (const [option, file, kind] of [['--out', plan.out, 'comments'], ['--summary', plan.summary, 'summary'], ['--report', plan.report, 'report']] as const) {
     if (file === undefined) continue;
     checkNotInput(file, readFiles, option);
-    const counting = new Counting(io, `checking ${file} for review work`, 'rows', !opts.quiet && io.isTTY === true);
+    const counting = new Counting(io, `checking ${file} for review work`, 'rows', live);
     try {
       await checkReplaceable(file, kind, force, () => counting.tick());
     } finally {
