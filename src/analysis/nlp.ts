@@ -278,11 +278,12 @@ export function view(text: string): TokenView {
     const p = pos[i]!;
     lemma[i] = f.lemmaFor(p) ?? f.remember(p, straight((tokens.itemAt(i).out(its.lemma as unknown as typeof its.normal) as string | undefined) ?? normal));
   }
-  const sentences = doc.sentences();
-  const spans = sentences.out(its.span) as unknown as [number, number][];
-  const texts = sentences.out() as string[];
-  const raw = spans.map((span, i) => ({ span, text: texts[i]! }));
-  const merged = splitLongSentences(mergeBrokenSentences(raw), value, () => tokens.out(its.precedingSpaces) as string[], type);
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  // A sentence's text as wink's sentences().out() gives it (each token after its preceding spaces,
+  // trimmed), from the values already read: wink would look every token's value up again.
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  const raw = spans.map((span) => ({ span, text: spanText(value, spaces, span[0], span[1]) }));
+  const merged = splitLongSentences(mergeBrokenSentences(raw), value, spaces, type);
   return new DocView(
     norm,
     lower,
@@ -348,6 +349,13 @@ function mergeBrokenSentences(
   return out;
 }
 
+/** Tokens start..end (inclusive), each after its preceding spaces, trimmed: wink's text of a span. */
+function spanText(value: string[], spaces: string[], start: number, end: number): string {
+  let text = '';
+  for (let i = start; i <= end; i++) text += spaces[i]! + value[i]!;
+  return text.trim();
+}
+
 /**
  * Longest sentence the rules read as one, in tokens. Real sentences stay far below it; a text
  * without full stops (a 5 MB comment, a list pasted without punctuation) would otherwise make every
@@ -356,9 +364,8 @@ function mergeBrokenSentences(
 export const MAX_SENTENCE_TOKENS = 250;
 
 /** Cuts sentences longer than MAX_SENTENCE_TOKENS, after the last comma, semicolon or colon of each piece when there is one. */
-function splitLongSentences(sentences: { span: [number, number]; text: string }[], value: string[], spacesOf: () => string[], type: string[]): { span: [number, number]; text: string }[] {
+function splitLongSentences(sentences: { span: [number, number]; text: string }[], value: string[], spaces: string[], type: string[]): { span: [number, number]; text: string }[] {
   const out: { span: [number, number]; text: string }[] = [];
-  let spaces: string[] | undefined;
   for (const s of sentences) {
     let [start, end] = s.span;
     if (end - start < MAX_SENTENCE_TOKENS) {
@@ -375,7 +382,6 @@ function splitLongSentences(sentences: { span: [number, number]; text: string }[
           }
         }
       }
-      spaces ??= spacesOf();
       let text = value[start]!;
       for (let i = start + 1; i <= cut; i++) text += spaces[i]! + value[i]!;
       out.push({ span: [start, cut], text });

@@ -53,7 +53,17 @@ const MAX_LISTS = 256;
 let epoch = 0;
 let lists: (readonly Phrase[])[] = [];
 let listIds = new WeakMap<readonly Phrase[], number>();
-let combined: Map<string, Entry[]> | undefined;
+let combined: Map<string, Candidates> | undefined;
+
+/**
+ * The phrases that start with one word, and the words their second tokens may be: most tokens that
+ * start a phrase ("it", "had", "no") are not followed by any phrase's second word, and the set lets
+ * the scan pass over the longer phrases without comparing them token by token.
+ */
+interface Candidates {
+  entries: Entry[];
+  seconds: Set<string>;
+}
 
 function listId(phrases: readonly Phrase[]): number {
   let id = listIds.get(phrases);
@@ -72,16 +82,16 @@ function listId(phrases: readonly Phrase[]): number {
 }
 
 /** Phrases of the given lists keyed by their first token, in list order then phrase order. */
-function indexOf(of: readonly (readonly Phrase[])[], ids: readonly number[]): Map<string, Entry[]> {
-  const index = new Map<string, Entry[]>();
+function indexOf(of: readonly (readonly Phrase[])[], ids: readonly number[]): Map<string, Candidates> {
+  const index = new Map<string, Candidates>();
   of.forEach((phrases, k) => {
     for (const phrase of phrases) {
-      const first = phrase.tokens[0];
+      const [first, second] = phrase.tokens;
       if (first === undefined) continue;
-      const entries = index.get(first);
-      const entry = { phrase, list: ids[k]! };
-      if (entries) entries.push(entry);
-      else index.set(first, [entry]);
+      let candidates = index.get(first);
+      if (!candidates) index.set(first, (candidates = { entries: [], seconds: new Set() }));
+      candidates.entries.push({ phrase, list: ids[k]! });
+      if (second !== undefined) candidates.seconds.add(second);
     }
   });
   return index;
@@ -134,7 +144,7 @@ export function findPhrases(v: TokenView, phrases: readonly Phrase[], from = 0, 
   return out;
 }
 
-function scan(v: TokenView, index: Map<string, Entry[]>): Map<number, Hit[]> {
+function scan(v: TokenView, index: Map<string, Candidates>): Map<number, Hit[]> {
   const hits = new Map<number, Hit[]>();
   const n = v.norm.length;
   for (let i = 0; i < n; i++) {
@@ -149,12 +159,15 @@ function scan(v: TokenView, index: Map<string, Entry[]>): Map<number, Hit[]> {
   return hits;
 }
 
-function collect(v: TokenView, candidates: Entry[] | undefined, i: number, hits: Map<number, Hit[]>): void {
+function collect(v: TokenView, candidates: Candidates | undefined, i: number, hits: Map<number, Hit[]>): void {
   if (!candidates) return;
   const length = v.norm.length;
-  for (const { phrase: p, list } of candidates) {
+  // Whether token i + 1 can be any phrase's second token (by a form matches() compares).
+  const { seconds } = candidates;
+  const next = i + 1 < length && seconds.size > 0 && (seconds.has(v.lower[i + 1]!) || seconds.has(v.norm[i + 1]!) || seconds.has(v.lemma[i + 1]!));
+  for (const { phrase: p, list } of candidates.entries) {
     const n = p.tokens.length;
-    if (i + n > length) continue;
+    if (i + n > length || (n > 1 && !next)) continue;
     let ok = true;
     for (let k = 0; k < n && ok; k++) ok = matches(v, i + k, p.tokens[k]!);
     if (!ok) continue;

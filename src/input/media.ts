@@ -31,21 +31,25 @@ export function splitMedia(text: string): SplitText {
       kept.push('');
       continue;
     }
-    if (line !== '' && GIF_CAPTION.test(line)) {
+    // Each expression only where the text it needs occurs: most lines hold none of them.
+    if (line.includes('GIF') && GIF_CAPTION.test(line)) {
       media.push(line);
       continue;
     }
-    kept.push(
-      rawLine
-        .replace(SHORTCODE, (code) => {
-          media.push(code);
-          return ' ';
-        })
-        .replace(URL, (url) => {
-          media.push(url);
-          return ' ';
-        }),
-    );
+    let own = rawLine;
+    if (own.includes(':')) {
+      own = own.replace(SHORTCODE, (code) => {
+        media.push(code);
+        return ' ';
+      });
+    }
+    if (own.includes('http')) {
+      own = own.replace(URL, (url) => {
+        media.push(url);
+        return ' ';
+      });
+    }
+    kept.push(own);
   }
   // Spaces and tabs at line ends go line by line: /[ \t]+\n/ would retry every space of a long run (quadratic).
   const body = kept
