@@ -20,6 +20,7 @@ import { writeCorpus, type CorpusFile } from './write-corpus.js';
 import { cliHasJobs, runCli, type CliRun } from './cli-run.js';
 import type { Measured } from './measure.js';
 import { evaluateTargets, fmt, type BenchFigures } from './targets.js';
+import { shortestFirst } from './budget.js';
 import { benchJson, benchTable, rssOf, type BenchResult } from './report.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -158,8 +159,9 @@ async function main(opts: Options): Promise<number> {
     if (opts.rssComments > 0) {
       const large = makeCorpus(tmp, `corpus-${opts.rssComments}.jsonl`, opts.seed, opts.rssComments, pools);
       const plan = hasJobs ? [1, opts.workers] : [undefined];
-      // Each million-comment run gets its share of the time left, so the whole benchmark keeps to its budget.
-      for (const [i, jobs] of plan.entries()) rssRuns.push(await cli(large, jobs, left() / (plan.length - i)));
+      // The shorter run first, each with the time left, so the whole benchmark keeps to its budget.
+      const rates = hasJobs ? [jobs1.commentsPerSec, jobsN?.commentsPerSec] : [jobs1.commentsPerSec];
+      for (const i of shortestFirst(rates)) rssRuns[i] = await cli(large, plan[i], left());
       if (!opts.keep) fs.rmSync(large.file, { force: true });
     } else notAvailable.push('million-comment RSS runs: skipped (--rss-comments 0 or --quick)');
 

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { authorName, generateCorpus, prng, splitSentences, usableSentences, THREAD_SIZE, type CorpusRecord } from '../bench/corpus.js';
 import { evaluateTargets, growth, ratio, type BenchFigures } from '../bench/targets.js';
+import { shortestFirst } from '../bench/budget.js';
 
 const pools = [
   { name: 'topic', sentences: ['ISIS-K claimed the attack.', 'The Kremlin blamed Ukraine.', 'Security forces took an hour to arrive.'], weight: 0.4 },
@@ -119,4 +120,14 @@ test('targets: missing runs, lower bounds and upper bounds are never reported as
   // A short corpus or no million-comment run: the size-bound targets are not evaluated.
   const quick = evaluateTargets({ ...figures, comments: 20_000, rssComments: 0 });
   assert.deepEqual(quick.map((t) => t.status), ['met', 'met', 'not available', 'not available', 'not available', 'not available', 'not available', 'met']);
+});
+
+test('the million-comment runs go shortest first, by the rates on the smaller corpus', () => {
+  assert.deepEqual(shortestFirst([3376, 6001]), [1, 0]);
+  assert.deepEqual(shortestFirst([6001, 3376]), [0, 1]);
+  assert.deepEqual(shortestFirst([5000, 5000]), [0, 1]);
+  // A rate not measured: the plan's own order.
+  assert.deepEqual(shortestFirst([3376, undefined]), [0, 1]);
+  assert.deepEqual(shortestFirst([undefined, 6001]), [0, 1]);
+  assert.deepEqual(shortestFirst([3376]), [0]);
 });
