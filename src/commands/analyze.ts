@@ -89,6 +89,11 @@ export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): 
     io.stderr(`threadstance: ${skipped.length - leftOut} record(s) could not be read, ${leftOut} file(s) left out; nothing written (--strict)\n`);
     return EXIT.badInput;
   }
+  if (skipped.length > 0) {
+    // Every record the run skips is known from this first reading, so skipped.csv is checked before any work, as the other outputs were.
+    checkNotInput(paths.skipped, readFiles, '--out (skipped.csv is written beside it)');
+    await checkReplaceable(paths.skipped, 'skipped', opts.force ?? false);
+  }
   const threads = sources.flatMap((s) => s.threads);
   const total = sources.reduce((n, s) => n + s.comments, 0);
   const jobs = jobsFor(opts.jobs, total);
@@ -147,11 +152,8 @@ export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): 
     }
     await writeParts(outputs, paths.summary, summaryCsvParts(tally.batches(), dialect));
     const stale: string[] = [];
-    if (skipped.length > 0) {
-      checkNotInput(paths.skipped, readFiles, '--out (skipped.csv is written beside it)');
-      await checkReplaceable(paths.skipped, 'skipped', opts.force ?? false);
-      await writeText(outputs, paths.skipped, skippedCsv(skipped, dialect));
-    } else if ((await isSkippedReport(paths.skipped)) && !readFiles.some((f) => path.resolve(f) === path.resolve(paths.skipped))) {
+    if (skipped.length > 0) await writeText(outputs, paths.skipped, skippedCsv(skipped, dialect));
+    else if ((await isSkippedReport(paths.skipped)) && !readFiles.some((f) => path.resolve(f) === path.resolve(paths.skipped))) {
       stale.push(paths.skipped); // an earlier run's list would describe records this run read
     }
     outputs.commit(stale);
