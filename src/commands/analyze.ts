@@ -10,7 +10,7 @@ import { parseReviewedCsv, type ReviewedTable } from '../output/reviewed.js';
 import { SummaryTally, summaryCsvParts, summaryTable } from '../output/summary.js';
 import { checkNotInput, OutputSet } from '../output/write.js';
 import { checkReplaceable, isSkippedReport } from '../output/replace.js';
-import { leftOutFile, skippedCsv, skippedLine } from '../output/skipped.js';
+import { leftOutFile, skippedCsvParts, skippedLine } from '../output/skipped.js';
 import type { AnalyzedComment, Skipped, Thread } from '../types.js';
 import { openInput, type InputSource, type SourceItem, type ThreadInfo } from '../input/source.js';
 import { analyzeItems } from '../run/analyze-items.js';
@@ -78,7 +78,7 @@ export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): 
     }
     counting.done();
     sources.push(source);
-    skipped.push(...source.skipped);
+    for (const s of source.skipped) skipped.push(s); // one by one: a dump may skip more records than a call takes arguments
   }
   if (sources.length === 0) {
     throw new ThreadstanceError('INPUT_NO_THREADS', `none of the ${inputs.length} input files holds a thread in a known format`, { file: args[0] });
@@ -152,7 +152,7 @@ export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): 
     }
     await writeParts(outputs, paths.summary, summaryCsvParts(tally.batches(), dialect));
     const stale: string[] = [];
-    if (skipped.length > 0) await writeText(outputs, paths.skipped, skippedCsv(skipped, dialect));
+    if (skipped.length > 0) await writeParts(outputs, paths.skipped, skippedCsvParts(skipped, dialect));
     else if ((await isSkippedReport(paths.skipped)) && !readFiles.some((f) => path.resolve(f) === path.resolve(paths.skipped))) {
       stale.push(paths.skipped); // an earlier run's list would describe records this run read
     }

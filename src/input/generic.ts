@@ -153,7 +153,7 @@ function parseJsonArray(text: string, file: string, threadId: string, title: str
 
 /** Records that belong to no thread are reported with the first thread's. */
 function withSkipped(threads: Thread[], bad: Skipped[]): Thread[] {
-  threads[0]!.skipped.push(...bad);
+  for (const s of bad) threads[0]!.skipped.push(s); // one by one: there may be more than a call takes arguments
   threads[0]!.skipped.sort((a, b) => a.line - b.line);
   return threads;
 }

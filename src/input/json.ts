@@ -251,13 +251,17 @@ export function readJsonLines(text: string): JsonLine[] {
   return out;
 }
 
-/** One line of JSON Lines read: its value, or why it is not JSON; undefined for a blank line. */
-export function jsonLine(raw: string, line: number): JsonLine | undefined {
+/**
+ * One line of JSON Lines read: its value, or why it is not JSON; undefined for a blank line. Without
+ * `explain` a bad line's reason and record are left empty: working out where it goes wrong reads it
+ * again, which a pass that keeps only the comments need not pay for.
+ */
+export function jsonLine(raw: string, line: number, explain = true): JsonLine | undefined {
   if (raw.trim() === '') return undefined;
   try {
     return { line, value: JSON.parse(raw) as unknown };
   } catch (err) {
-    return { line, error: lineError(raw, err as Error), raw: raw.slice(0, 200) };
+    return explain ? { line, error: lineError(raw, err as Error), raw: raw.slice(0, 200) } : { line, error: '', raw: '' };
   }
 }
 

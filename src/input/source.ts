@@ -8,6 +8,7 @@ import { ThreadstanceError } from '../errors.js';
 import type { Encoding } from './decode.js';
 import { readThreads, ADAPTERS } from './index.js';
 import { rawItems, streamKind, streamThreadId, type StreamKind } from './stream.js';
+import { keptSkipped } from './thread.js';
 
 /** A thread of an input, as far as the analysis and the outputs need it. */
 export interface ThreadInfo {
@@ -99,8 +100,9 @@ async function surveyStream(kind: StreamKind, file: string, o: InputOptions): Pr
   for await (const it of rawItems(kind, file, o.encoding, true)) {
     let entry = keys.get(it.key);
     if ('skipped' in it) {
-      skipped.push(it.skipped);
-      (entry ? entry.skipped : skippedBeforeAny).push(it.skipped);
+      const kept = keptSkipped(it.skipped);
+      skipped.push(kept);
+      (entry ? entry.skipped : skippedBeforeAny).push(kept);
       continue;
     }
     if (!entry) {
@@ -129,7 +131,7 @@ async function surveyStream(kind: StreamKind, file: string, o: InputOptions): Pr
   }
   // Records read before any comment belong to no thread: they are reported with the first.
   const first = infos.values().next().value!;
-  first.skipped.unshift(...skippedBeforeAny);
+  first.skipped = skippedBeforeAny.concat(first.skipped);
   for (const t of infos.values()) t.skipped.sort((a, b) => a.line - b.line);
   return {
     file,

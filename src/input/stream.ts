@@ -87,10 +87,11 @@ async function* jsonlItems(file: string, encoding: Encoding, base: string, light
   const mapper = new RecordMapper(file, STREAM_WINDOW);
   let firstKey: string | undefined;
   for await (const { line, text } of textLines(textChunks(file, encoding))) {
-    const entry = jsonLine(text, line);
+    // A line that is not JSON is reported by the first (light) pass; the second reads only the comments.
+    const entry = jsonLine(text, line, light);
     if (!entry) continue;
     if ('error' in entry) {
-      yield { key: firstKey ?? base, skipped: { file, line, reason: entry.error, raw: entry.raw } };
+      if (light) yield { key: firstKey ?? base, skipped: { file, line, reason: entry.error, raw: entry.raw } };
       continue;
     }
     if (!isObject(entry.value)) {
@@ -190,10 +191,10 @@ async function* redditItems(file: string, encoding: Encoding, light: boolean): A
   const positions = new Map<string, number>();
   let firstKey: string | undefined;
   for await (const { line, text } of textLines(textChunks(file, encoding))) {
-    const entry = jsonLine(text, line);
+    const entry = jsonLine(text, line, light); // as in jsonlItems
     if (!entry) continue;
     if ('error' in entry) {
-      yield { key: firstKey ?? '', skipped: { file, line, reason: `line ${line}: ${entry.error}`, raw: entry.raw } };
+      if (light) yield { key: firstKey ?? '', skipped: { file, line, reason: `line ${line}: ${entry.error}`, raw: entry.raw } };
       continue;
     }
     const row = { value: entry.value, line, where: `line ${line}` };

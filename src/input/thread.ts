@@ -198,6 +198,20 @@ export function shown(value: unknown): string {
   return jsonText(value).slice(0, 200);
 }
 
+/**
+ * A skipped record to keep for the whole run, with strings of its own. In V8 a slice keeps the whole
+ * string it was cut from: the first 200 characters of a bad line kept the line, and the line the 64 KB
+ * piece of the file it was read from, so a dump with many bad lines was held in memory nearly whole.
+ */
+export function keptSkipped(s: Skipped): Skipped {
+  return { file: s.file, line: s.line, reason: ownCopy(s.reason), raw: ownCopy(s.raw) };
+}
+
+/** A copy of `text` that shares no memory with the string it came from (JSON keeps lone surrogates as they are). */
+function ownCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
 /** A short excerpt of a record for a skipped-record report (a value nested too deeply to print is described instead). */
 export function excerpt(value: unknown): string {
   return (typeof value === 'string' ? value : jsonText(value)).slice(0, 200);

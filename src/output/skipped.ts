@@ -4,8 +4,9 @@
  * skips anything, and listed on stderr.
  */
 import type { Skipped } from '../types.js';
+import { stringify } from 'csv-stringify/sync';
 import { toCsv } from './csv.js';
-import type { CsvDialect } from './dialect.js';
+import { stringifyOptions, type CsvDialect } from './dialect.js';
 
 /** The header row of skipped.csv: `record` is the start of the record as it was read (200 characters at most). */
 export const SKIPPED_HEADER = ['file', 'line', 'reason', 'record'];
@@ -15,13 +16,14 @@ export function leftOutFile(file: string): Skipped {
   return { file, line: 0, reason: 'the whole file: not in any input format (name one with --format)', raw: '' };
 }
 
-/** skipped.csv text, in `dialect`; line 0 means the whole file. */
-export function skippedCsv(skipped: Skipped[], dialect: CsvDialect = 'excel'): string {
-  return toCsv(
-    SKIPPED_HEADER,
-    skipped.map((s) => [s.file, s.line, s.reason, s.raw]),
-    dialect,
-  );
+/** Records per piece of skipped.csv's text: a dump may skip hundreds of thousands, and their text made at once took hundreds of MB. */
+const PART = 1000;
+
+/** skipped.csv's header (with the dialect's byte-order mark) and then its rows' texts, PART records at a time; line 0 means the whole file. */
+export function* skippedCsvParts(skipped: readonly Skipped[], dialect: CsvDialect = 'excel'): Generator<string> {
+  yield toCsv(SKIPPED_HEADER, [], dialect);
+  const options = { ...stringifyOptions(dialect), bom: false };
+  for (let k = 0; k < skipped.length; k += PART) yield stringify(skipped.slice(k, k + PART).map((s) => [s.file, s.line, s.reason, s.raw]), options);
 }
 
 /** One stderr line per skipped record (or left-out file). */
