@@ -2,8 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ADAPTERS, FORMAT_NAMES, readThreads } from '../src/input/index.js';
 import { ThreadstanceError } from '../src/errors.js';
+import { firstJsonLine } from '../src/input/sniff.js';
+import { streamKind } from '../src/input/stream.js';
 import { SEED_THREAD } from './helpers.js';
 import { INPUT_FIXTURES, fixture } from './input-helpers.js';
 
@@ -98,5 +102,37 @@ test('a truncated platform JSON is recognised by its keys and fails with line an
       (err: unknown) => err instanceof ThreadstanceError && err.code === 'INPUT_JSON' && err.place.line !== undefined && err.place.column !== undefined && /looks truncated/.test(err.message),
       file,
     );
+  }
+});
+
+test('JSON Lines whose first line is damaged (a dump split at a byte) is still JSON Lines, streamed; documents over several lines are not', () => {
+  const dump = fs.readFileSync(fixture('reddit-dump__46uw4y.ndjson'), 'utf8');
+  const tail = dump.slice(dump.indexOf('"author"')); // starts inside the first record
+  const head = `${dump.slice(0, 40)}\n${dump}`; // a record cut short, then the whole dump
+  const ids = dump.split('\n').filter((l) => l !== '').map((l) => (JSON.parse(l) as { id: string }).id);
+  // The record after the damaged line decides: the dump's second record after the tail of its first, its first after a cut one.
+  for (const [name, text, id] of [['tail', tail, ids[1]], ['head', head, ids[0]]] as const) {
+    assert.equal(sniffed(text, 'part.ndjson'), 'reddit', name);
+    assert.equal(firstJsonLine(text)?.id, id, name);
+  }
+  assert.equal(sniffed('"text": "cut"}\n{"id": "2", "text": "hi"}\n{"id": "3", "text": "yo"}\n', 'a.jsonl'), 'jsonl');
+  assert.deepEqual(firstJsonLine('{"id": "1", "te\n{"id": "2", "text": "hi"}\n{"id": "3", "text": "yo"}\n'), { id: '2', text: 'hi' });
+  // A later line that is not an object means a document, not damaged JSON Lines.
+  assert.equal(firstJsonLine('[\n{"text": "a"}\n]\n'), undefined);
+  assert.equal(firstJsonLine('[\n{"text": "a"},\n{"text": "b"}\n]\n'), undefined);
+  assert.equal(firstJsonLine('{\n"data": {"id": "1"}\n}\n'), undefined);
+  assert.equal(firstJsonLine('{"id": "1", "te\n{"id": "2", "text": "hi"}\nnot json\n'), undefined);
+  // A last line without its end may be cut where the sniffed head ends: it is not judged.
+  assert.deepEqual(firstJsonLine('{"id": "1", "te\n{"id": "2", "text": "hi"}\n{"id": "3", "te'), { id: '2', text: 'hi' });
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ts-sniff-'));
+  try {
+    const write = (name: string, text: string): string => (fs.writeFileSync(path.join(dir, name), text), path.join(dir, name));
+    assert.equal(streamKind(write('tail.ndjson', tail), 'auto', 'auto'), 'reddit');
+    assert.equal(streamKind(write('generic.jsonl', '"text": "cut"}\n{"id": "2", "text": "hi"}\n'), 'auto', 'auto'), 'jsonl');
+    assert.equal(streamKind(write('generic2.jsonl', '{"id": "1", "te\n{"id": "2", "text": "hi"}\n'), 'jsonl', 'auto'), 'jsonl');
+    assert.equal(streamKind(write('array.json', '[\n{"text": "a"}\n]\n'), 'auto', 'auto'), undefined);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -104,3 +104,14 @@ test('CSV: records are numbered after a header whose quoted name spans two lines
   const { parseCsv } = await import('../src/input/generic.js');
   assert.throws(() => parseCsv(csv, 'twoline.csv', 'twoline', ''), (err: unknown) => err instanceof ThreadstanceError && err.place.line === 6 && err.message.includes(message));
 });
+
+test('a Reddit dump split inside its first record: the rest of that record is skipped as line 1, every other record is read', async () => {
+  const dump = fs.readFileSync(path.join(ROOT, 'test/fixtures/input/reddit-dump__46uw4y.ndjson'), 'utf8');
+  fs.writeFileSync(t('part.ndjson'), dump.slice(dump.indexOf('"author"')));
+  const r = await run(['analyze', t('part.ndjson'), '--out', t('part', 'comments.csv'), '-q']);
+  assert.equal(r.status, 0, r.stderr);
+  const lines = dump.split('\n').filter((l) => l !== '');
+  const name = (l: string): string => (JSON.parse(l) as { id: string }).id;
+  assert.deepEqual(readCsv(t('part', 'comments.csv')).map((x) => x.id).sort(), lines.slice(1).map(name).sort());
+  assert.deepEqual(readCsv(t('part', 'skipped.csv')).map((s) => [s.line, s.reason!.slice(0, 30)]), [['1', 'line 1: invalid JSON: expected']]);
+});

@@ -5,7 +5,7 @@ import { ThreadstanceError } from '../errors.js';
 import { recordsToComments, type RawRecord } from './records.js';
 import { parseLocatedJson, readJsonLines } from './json.js';
 import { excerpt, isObject } from './thread.js';
-import { describe, jsonValue } from './sniff.js';
+import { describe, firstJsonLine, jsonValue } from './sniff.js';
 
 /** True when the first line is a CSV header with a `text` column. */
 export function sniffCsv(text: string): boolean {
@@ -16,10 +16,10 @@ export function sniffCsv(text: string): boolean {
     .includes('text');
 }
 
-/** True when the first non-blank line is a JSON object (JSON Lines) or the text is a JSON array. */
+/** True when the text starts like a JSON object (JSON Lines) or array, or is JSON Lines whose first line is damaged. */
 export function sniffJsonl(text: string): boolean {
   const first = text.replace(/^\uFEFF/, '').trimStart();
-  return first.startsWith('{') || first.startsWith('[');
+  return first.startsWith('{') || first.startsWith('[') || firstJsonLine(text) !== undefined;
 }
 
 /** Reads a CSV whose header names the fields; structural errors name the line. */

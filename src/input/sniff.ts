@@ -41,10 +41,38 @@ export function sniffJsonShape(text: string, test: (value: unknown) => boolean, 
   return key.test(start.slice(0, 65536));
 }
 
-/** The first non-blank line parsed as a JSON object, for JSON Lines sniffing; undefined when it is not one. */
+/** How much of a text the sniffing of JSON Lines reads past a damaged first line. */
+const LOOK = 65536;
+
+/**
+ * The first record of JSON Lines text, for sniffing: the first non-blank line parsed as a JSON object.
+ * When that line is damaged (a dump cut at a byte rather than at a line end starts inside a record),
+ * the next line, provided every complete line after it in the first 64 KB is a JSON object too: a JSON
+ * document spread over lines has lines that are none (`[`, `"key": …,`, `}`), so it is not taken for
+ * JSON Lines this way. Undefined when neither holds.
+ */
 export function firstJsonLine(text: string): Record<string, unknown> | undefined {
-  const line = text.replace(/^\uFEFF/, '').split(/\r?\n/).find((l) => l.trim() !== '');
-  if (!line) return undefined;
+  const body = text.replace(/^\uFEFF/, '');
+  const start = body.search(/\S/);
+  if (start < 0) return undefined;
+  const end = body.indexOf('\n', start);
+  const first = objectOf(body.slice(start, end < 0 ? undefined : end));
+  if (first || end < 0) return first;
+  const rest = body.slice(end + 1, end + 1 + LOOK);
+  const lines = rest.split('\n');
+  // The last line may be cut where the text or the look ends; it is not judged.
+  if (end + 1 + LOOK < body.length || !body.endsWith('\n')) lines.pop();
+  let found: Record<string, unknown> | undefined;
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    const value = objectOf(line);
+    if (!value) return undefined;
+    found ??= value;
+  }
+  return found;
+}
+
+function objectOf(line: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(line);
     return isObject(value) ? value : undefined;

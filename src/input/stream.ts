@@ -15,7 +15,7 @@ import { chosenEncoding, headBytes, textChunks, textLines } from './text-stream.
 import { jsonLine } from './json.js';
 import { RecordMapper } from './records.js';
 import { excerpt, isObject, toComment, threadIdFor } from './thread.js';
-import { describe, forgetParsed } from './sniff.js';
+import { describe, firstJsonLine, forgetParsed } from './sniff.js';
 import { isRedditObject, toDraft } from './reddit-dump.js';
 import { ADAPTERS } from './index.js';
 import { csvOptions, csvError, csvStart, lineBreaks, recordCsvError } from './generic.js';
@@ -59,14 +59,9 @@ export function streamKind(file: string, format: string, encoding: Encoding): St
   }
   if (name === 'csv') return 'csv';
   if (name !== 'jsonl' && name !== 'reddit') return undefined;
-  const first = head.split(/\r?\n/).find((l) => l.trim() !== '');
-  let value: unknown;
-  try {
-    value = JSON.parse(first ?? '');
-  } catch {
-    return undefined;
-  }
-  if (!isObject(value)) return undefined;
+  // The first record decides (the line after a damaged first one, which is then skipped as any other).
+  const value = firstJsonLine(head);
+  if (!value) return undefined;
   if (isRedditObject(value)) return 'reddit';
   return name === 'jsonl' ? 'jsonl' : undefined;
 }
