@@ -43,6 +43,16 @@ export function formatPath(node: PathNode | undefined): string {
   for (let n = node; n !== undefined && keys.length < take; n = n.parent) keys.push(n.key);
   keys.reverse();
   if (node === undefined || node.length <= LONG) return jsonPath(keys);
-  const tail = jsonPath(keys);
-  return `$…(${node.length - LONG_TAIL} keys)…${tail.startsWith('[') ? '' : '.'}${tail}`;
+  return elided(node.length, keys);
+}
+
+/** Formats a path of keys as formatPath does a linked one: one of more than 40 keys shortened. */
+export function shortPath(path: readonly Key[]): string {
+  return path.length <= LONG ? jsonPath(path) : elided(path.length, path.slice(-LONG_TAIL));
+}
+
+/** `$…(N keys)…` and the last LONG_TAIL keys of a path of `length` keys. */
+function elided(length: number, tail: readonly Key[]): string {
+  const shown = jsonPath(tail);
+  return `$…(${length - LONG_TAIL} keys)…${shown.startsWith('[') ? '' : '.'}${shown}`;
 }

@@ -4,7 +4,7 @@
  * malformed or truncated file goes wrong, with the JSON path of the value being read.
  */
 import { ThreadstanceError } from '../errors.js';
-import { jsonPath, type Key } from './json-path.js';
+import { shortPath, type Key } from './json-path.js';
 
 export { jsonPath } from './json-path.js';
 
@@ -217,7 +217,7 @@ class Reader {
   }
 
   private fail(message: string): never {
-    const at = this.path.length ? ` (at ${jsonPath(this.path)})` : '';
+    const at = this.path.length ? ` (at ${shortPath(this.path)})` : '';
     let text = message;
     if (this.i >= this.s.length && this.open.length > 0) {
       const inner = this.open.at(-1)!;

@@ -83,6 +83,11 @@ function longLines(bytes: number, rows: number): string {
   return out.map((l, i) => l + (i % 2 === 0 ? '\r\n' : '\n')).join('');
 }
 
+/** JSON Lines with a line of `depth` opening brackets (never closed) between two comments. */
+function deepBrokenLine(depth: number): string {
+  return `${JSON.stringify({ id: 'a', text: 'ISIS did it.' })}\n${'['.repeat(depth)}\n${JSON.stringify({ id: 'b', text: 'The FSB knew.' })}\n`;
+}
+
 /** Random bytes: binary data, never text. */
 function randomBytes(bytes: number, seed: number): Buffer {
   const next = random(seed);
@@ -97,6 +102,7 @@ const GENERATORS: Record<string, { ext: string; make: (p: Spec) => string | Buff
   emoji: { ext: 'jsonl', make: (p) => emoji(num(p, 'count')) },
   'long-lines': { ext: 'csv', make: (p) => longLines(num(p, 'bytes'), num(p, 'rows')) },
   'random-bytes': { ext: 'bin', make: (p) => randomBytes(num(p, 'bytes'), num(p, 'seed')) },
+  'deep-broken-line': { ext: 'jsonl', make: (p) => deepBrokenLine(num(p, 'depth')) },
 };
 
 /** Writes the input a case names (`kind` and its parameters) into `dir`; returns its path. */
