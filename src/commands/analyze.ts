@@ -110,7 +110,8 @@ export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): 
   let review = 0;
   let seen = 0;
   try {
-    const kept = new Map<ThreadInfo, AnalyzedComment[]>(threads.map((t) => [t, []]));
+    // Only with --report or --merge-review (rows not rendered where analyzed); an array per thread only once it has a row.
+    const kept = new Map<ThreadInfo, AnalyzedComment[]>();
     const writer = format && new RowWriter(outputs.open(paths.out), new RowFormatter(format, claims).header);
     for await (const item of run) {
       stats.analyzed();
@@ -121,7 +122,9 @@ export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): 
       } else {
         tally.add(item.thread.id, item.row);
         if (item.row.needsReview) review++;
-        kept.get(item.thread)!.push(item.row);
+        const rows = kept.get(item.thread);
+        if (rows) rows.push(item.row);
+        else kept.set(item.thread, [item.row]);
       }
       progress.tick();
       // Let the event loop turn now and then, so that a signal is seen even when the input is all in memory.
@@ -131,7 +134,10 @@ export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): 
     writer?.end();
     progress.done();
     if (keep) {
-      const results = threads.map((t) => ({ thread: asThread(t, kept.get(t)!, sources), rows: kept.get(t)! }));
+      const results = threads.map((t) => {
+      const rows = kept.get(t) ?? [];
+      return { thread: asThread(t, rows, sources), rows };
+    });
       const merged = previous === undefined ? undefined : mergeReview(previous, results, claimIds, layout);
       if (previous && merged) {
         // Review work that cannot be carried is always reported, even with --quiet: it is never dropped silently.
