@@ -16,6 +16,25 @@ export const UNSCORED = new Set(['deleted', 'removed', 'more', 'empty', 'action'
 /** Below this confidence a stance other than `none` is flagged for review. */
 export const REVIEW_BELOW = 0.5;
 
+/**
+ * Longest text read, in characters. wink's document and the token view take about 150 bytes per
+ * character while a comment is read (one of 5 MB peaked at 800 MB), so a longer text (a book pasted as
+ * one comment) is read up to the last space before this length and flagged for review; its whole text
+ * stays in the output. Platforms cap comments far below it (Reddit at 10,000 characters, Discourse at
+ * 32,000 by default).
+ */
+export const MAX_READ_CHARS = 200_000;
+
+/** The part of `text` that is read: all of it, or up to the last space before MAX_READ_CHARS. */
+export function readPart(text: string): string {
+  if (text.length <= MAX_READ_CHARS) return text;
+  const space = text.lastIndexOf(' ', MAX_READ_CHARS);
+  let end = space > MAX_READ_CHARS / 2 ? space : MAX_READ_CHARS;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--; // not between the halves of a surrogate pair
+  return text.slice(0, end);
+}
+
 /** What the analysis needs to know of a comment's thread. */
 export interface ThreadContext {
   title: string;
@@ -114,7 +133,7 @@ export class ThreadAnalyzer {
     const isRoot = !this.root && (comment.parentId === '' || !this.cache.has(this.prefix + comment.parentId));
     if (isRoot) {
       this.root = { id: comment.id };
-      if (this.rootClaims) this.rootWords = contentWords(view(comment.body));
+      if (this.rootClaims) this.rootWords = contentWords(view(readPart(comment.body)));
     }
     const parentEntry = comment.parentId ? (comment.parentId === this.root?.id ? this.rootEntry : this.cache.get(this.prefix + comment.parentId)) : this.thread.flat && position > 0 ? this.previousEntry() : undefined;
     const result = this.judge(comment, position, isRoot, parentEntry);
@@ -142,7 +161,8 @@ export class ThreadAnalyzer {
       const drafts = new Map(cc.claims.map((c) => [c.claim.id, none()]));
       return { analyzed: { comment, sentiment: { score: 0, label: 'neutral' }, sarcasm: [], stances, needsReview: false, reviewReason: '' }, drafts };
     }
-    const v = view(comment.body);
+    const body = readPart(comment.body);
+    const v = view(body);
     const mediaSarcasm = comment.media.filter((m) => this.strong.has(m)).length;
     const reading = readComment(v, cc, mediaSarcasm, /[a-z]/.test(comment.body));
     const own = new Map<string, Draft>();
@@ -176,7 +196,8 @@ export class ThreadAnalyzer {
       const { mentionOnly: _m, ...judgement } = d;
       stances.set(id, judgement);
     }
-    return { analyzed: { comment, sentiment: sentimentOf(v), sarcasm: reading.irony, stances, ...review(stances) }, drafts: own };
+    const cut = body.length < comment.body.length ? `text cut: only its first ${body.length.toLocaleString('en-US')} of ${comment.body.length.toLocaleString('en-US')} characters were read` : undefined;
+    return { analyzed: { comment, sentiment: sentimentOf(v), sarcasm: reading.irony, stances, ...review(stances, cut) }, drafts: own };
   }
 }
 
@@ -191,7 +212,7 @@ function strongTexts(): Set<string> {
 
 /** Judgements of quoted text, as if it were a comment of its own. */
 function quoteDrafts(text: string, cc: CompiledClaims): Map<string, Draft> {
-  const reading = readComment(view(text), cc, 0, true);
+  const reading = readComment(view(readPart(text)), cc, 0, true);
   return new Map(cc.claims.map((c) => [c.claim.id, aggregate(reading.findings.filter((f) => f.claim === c.claim.id))]));
 }
 
@@ -203,13 +224,14 @@ function ridicule(quote: Draft | undefined): Draft | undefined {
 
 /** Claims the thread's title asserts, for inputs whose title is given with --title. */
 function topicOf(title: string, cc: CompiledClaims): Set<string> {
-  const v = view(title);
+  const v = view(readPart(title));
   const findings = readComment(v, cc, 0, true).findings;
   return new Set(cc.claims.map((c) => c.claim.id).filter((id) => aggregate(findings.filter((f) => f.claim === id)).stance === 'support'));
 }
 
-function review(stances: Map<string, Judgement>): { needsReview: boolean; reviewReason: string } {
-  const reasons: string[] = [];
+/** Whether a person should check the row, and why; `cut` says that only part of the text was read. */
+function review(stances: Map<string, Judgement>, cut?: string): { needsReview: boolean; reviewReason: string } {
+  const reasons: string[] = cut ? [cut] : [];
   for (const [id, j] of stances) {
     if (j.conflict) reasons.push(`${id}: sentences disagree`);
     else if (j.sarcasm && j.stance !== 'none') reasons.push(`${id}: read as sarcasm`);
