@@ -6,7 +6,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { execute } from '../src/cli.js';
+import { runCli as run, type CliRun } from './helpers.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fx = (name: string): string => fileURLToPath(new URL(`../../test/fixtures/cli/${name}`, import.meta.url));
@@ -17,19 +17,6 @@ const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ts-cli-empty-'));
 fs.writeFileSync(path.join(emptyDir, 'notes.docx'), 'not an input');
 const t = (...parts: string[]): string => path.join(tmp, ...parts);
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(argv: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await execute(argv, { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), isTTY: false });
-  return { status, stdout: out.join(''), stderr: err.join('') };
-}
 
 function readCsv(file: string): Record<string, string>[] {
   return parse(fs.readFileSync(file), { columns: true, bom: true }) as Record<string, string>[];
@@ -55,7 +42,7 @@ interface Row {
   stderr?: string[];
   /** File the error message must name (status 1 rows). */
   names?: string;
-  check?: (r: Run) => void;
+  check?: (r: CliRun) => void;
 }
 
 const CLAIM_IDS = ['isis', 'ukraine', 'west', 'fsb', 'security_failure'];

@@ -1,6 +1,7 @@
 /** Shared test helpers: repo paths, golden-file comparison, threads built from short texts. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { readThread } from '../src/input/index.js';
@@ -8,6 +9,7 @@ import { parseClaims } from '../src/claims/load.js';
 import { compileClaims, type CompiledClaims } from '../src/analysis/compile.js';
 import { analyzeThread } from '../src/analysis/analyze.js';
 import type { AnalyzedComment } from '../src/types.js';
+import { execute } from '../src/cli.js';
 
 /** The repository root, seen from the compiled test in dist/test/. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -40,4 +42,24 @@ export function analyzeTexts(texts: string[], parents?: (string | null)[]): Anal
   const lines = texts.map((text, i) => JSON.stringify({ id: `c${i}`, parent_id: parents ? (parents[i] ?? '') : i === 0 ? '' : `c${i - 1}`, text }));
   const thread = readThread(lines.join('\n'), 'table.jsonl', 'jsonl');
   return analyzeThread(thread, defaultClaims());
+}
+
+/** What a run of the CLI in this process wrote, and its exit status. */
+export interface CliRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in this process, stderr not a terminal, and collects what it writes. */
+export async function runCli(argv: string[]): Promise<CliRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await execute(argv, { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), isTTY: false });
+  return { status, stdout: out.join(''), stderr: err.join('') };
+}
+
+/** The modules of wink and its model in this process's module cache: a run loads them only where it analyzes comments. */
+export function winkModules(): string[] {
+  return Object.keys(createRequire(import.meta.url).cache).filter((k) => /[\\/]wink-(nlp|eng-lite-web-model)[\\/]/.test(k));
 }

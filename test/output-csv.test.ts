@@ -7,21 +7,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { execute } from '../src/cli.js';
 import { readThread } from '../src/input/index.js';
 import { stringifyOptions, unescapeCell, type CsvDialect } from '../src/output/dialect.js';
-import { SEED_THREAD } from './helpers.js';
+import { SEED_THREAD, runCli as run } from './helpers.js';
 
 const fx = (name: string): string => fileURLToPath(new URL(`../../test/fixtures/output/${name}`, import.meta.url));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ts-csv-'));
 const t = (...parts: string[]): string => path.join(tmp, ...parts);
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-async function run(argv: string[]): Promise<{ status: number; stderr: string }> {
-  const err: string[] = [];
-  const status = await execute(argv, { stdout: () => undefined, stderr: (s) => void err.push(s), isTTY: false });
-  return { status, stderr: err.join('') };
-}
 
 /** Parsed records (header included) of a file, as csv-parse returns them. */
 function records(file: string): string[][] {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { execute } from '../src/cli.js';
+import { runCli as run } from './helpers.js';
 import { sameText } from '../src/output/merge.js';
 import { parseReviewedCsv, sniffDelimiter } from '../src/output/reviewed.js';
 
@@ -15,17 +15,6 @@ const fx = (name: string): string => fileURLToPath(new URL(`../../test/fixtures/
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ts-merge-'));
 const t = (...parts: string[]): string => path.join(tmp, ...parts);
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-interface Run {
-  status: number;
-  stderr: string;
-}
-
-async function run(argv: string[]): Promise<Run> {
-  const err: string[] = [];
-  const status = await execute(argv, { stdout: () => undefined, stderr: (s) => void err.push(s), isTTY: false });
-  return { status, stderr: err.join('') };
-}
 
 type Row = Record<string, string>;
 

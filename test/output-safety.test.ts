@@ -12,20 +12,13 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { execute } from '../src/cli.js';
-import { ROOT } from './helpers.js';
+import { ROOT, runCli as run } from './helpers.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ts-safety-'));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const t = (...parts: string[]): string => path.join(tmp, ...parts);
 const small = path.join(ROOT, 'test/hostile/inputs/ok.csv');
 const bin = path.join(ROOT, 'dist/src/bin.js');
-
-async function run(argv: string[]): Promise<{ status: number; stderr: string }> {
-  const err: string[] = [];
-  const status = await execute(argv, { stdout: () => undefined, stderr: (s) => void err.push(s), isTTY: false });
-  return { status, stderr: err.join('') };
-}
 
 const snapshot = (dir: string): Record<string, string> => Object.fromEntries(fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), 'latin1')]));
 const readCsv = (file: string): Record<string, string>[] => parse(fs.readFileSync(file), { columns: true, bom: true }) as Record<string, string>[];

@@ -9,20 +9,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { execute } from '../src/cli.js';
+import { runCli as run, winkModules } from './helpers.js';
 
-const require = createRequire(import.meta.url);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ts-skipped-first-'));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-const winkModules = (): string[] => Object.keys(require.cache).filter((k) => /[\\/]wink-(nlp|eng-lite-web-model)[\\/]/.test(k));
-
-async function run(argv: string[]): Promise<{ status: number; stderr: string }> {
-  const err: string[] = [];
-  const status = await execute(argv, { stdout: () => undefined, stderr: (s) => void err.push(s), isTTY: false });
-  return { status, stderr: err.join('') };
-}
 
 test('a skipped.csv that is not threadstance\'s stops the run before the analysis, with one worker or two', async () => {
   const input = path.join(tmp, 'dump.jsonl');

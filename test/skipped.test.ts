@@ -8,20 +8,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { execute } from '../src/cli.js';
 import { ThreadstanceError } from '../src/errors.js';
-import { ROOT } from './helpers.js';
+import { ROOT, runCli as run } from './helpers.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ts-skipped-'));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const t = (...parts: string[]): string => path.join(tmp, ...parts);
 const readCsv = (file: string): Record<string, string>[] => parse(fs.readFileSync(file), { columns: true, bom: true }) as Record<string, string>[];
-
-async function run(argv: string[]): Promise<{ status: number; stderr: string }> {
-  const err: string[] = [];
-  const status = await execute(argv, { stdout: () => undefined, stderr: (s) => void err.push(s), isTTY: false });
-  return { status, stderr: err.join('') };
-}
 
 // Seven records on seven lines: three comments and four that cannot be read.
 const MIXED = [

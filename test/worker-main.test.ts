@@ -8,22 +8,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { parse } from 'csv-parse/sync';
-import { execute } from '../src/cli.js';
-import { SEED_THREAD } from './helpers.js';
+import { SEED_THREAD, runCli as run, winkModules } from './helpers.js';
 
-const require = createRequire(import.meta.url);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ts-worker-main-'));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-const winkModules = (): string[] => Object.keys(require.cache).filter((k) => /[\\/]wink-(nlp|eng-lite-web-model)[\\/]/.test(k));
-
-async function run(argv: string[]): Promise<{ status: number; stderr: string }> {
-  const err: string[] = [];
-  const status = await execute(argv, { stdout: () => undefined, stderr: (s) => void err.push(s), isTTY: false });
-  return { status, stderr: err.join('') };
-}
 
 test('with --jobs 2 the main thread refuses a bad claim file and writes the rows without loading wink', async () => {
   const claims = path.join(tmp, 'bad.yaml');
