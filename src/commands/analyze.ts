@@ -135,9 +135,9 @@ export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): 
     progress.done();
     if (keep) {
       const results = threads.map((t) => {
-      const rows = kept.get(t) ?? [];
-      return { thread: asThread(t, rows, sources), rows };
-    });
+        const rows = kept.get(t) ?? [];
+        return { thread: asThread(t, rows, sources), rows };
+      });
       const merged = previous === undefined ? undefined : mergeReview(previous, results, claimIds, layout);
       if (previous && merged) {
         // Review work that cannot be carried is always reported, even with --quiet: it is never dropped silently.

@@ -41,3 +41,10 @@ export function commentsCsv(threads: { thread: Thread; rows: AnalyzedComment[] }
 export function toCsv(header: string[], records: Cell[][], dialect: CsvDialect = 'excel'): string {
   return stringify([header, ...records], stringifyOptions(dialect));
 }
+
+/** The same CSV as toCsv, in parts: the header row (with the dialect's byte-order mark), then each batch's records as a text of its own. */
+export function* csvParts(header: string[], batches: Iterable<Cell[][]>, dialect: CsvDialect = 'excel'): Generator<string> {
+  yield toCsv(header, [], dialect);
+  const options = { ...stringifyOptions(dialect), bom: false };
+  for (const records of batches) yield stringify(records, options);
+}

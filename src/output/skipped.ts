@@ -4,9 +4,8 @@
  * skips anything, and listed on stderr.
  */
 import type { Skipped } from '../types.js';
-import { stringify } from 'csv-stringify/sync';
-import { toCsv } from './csv.js';
-import { stringifyOptions, type CsvDialect } from './dialect.js';
+import { csvParts } from './csv.js';
+import type { CsvDialect } from './dialect.js';
 
 /** The header row of skipped.csv: `record` is the start of the record as it was read (200 characters at most). */
 export const SKIPPED_HEADER = ['file', 'line', 'reason', 'record'];
@@ -20,10 +19,12 @@ export function leftOutFile(file: string): Skipped {
 const PART = 1000;
 
 /** skipped.csv's header (with the dialect's byte-order mark) and then its rows' texts, PART records at a time; line 0 means the whole file. */
-export function* skippedCsvParts(skipped: readonly Skipped[], dialect: CsvDialect = 'excel'): Generator<string> {
-  yield toCsv(SKIPPED_HEADER, [], dialect);
-  const options = { ...stringifyOptions(dialect), bom: false };
-  for (let k = 0; k < skipped.length; k += PART) yield stringify(skipped.slice(k, k + PART).map((s) => [s.file, s.line, s.reason, s.raw]), options);
+export function skippedCsvParts(skipped: readonly Skipped[], dialect: CsvDialect = 'excel'): Generator<string> {
+  return csvParts(SKIPPED_HEADER, records(skipped), dialect);
+}
+
+function* records(skipped: readonly Skipped[]): Generator<(string | number)[][]> {
+  for (let k = 0; k < skipped.length; k += PART) yield skipped.slice(k, k + PART).map((s) => [s.file, s.line, s.reason, s.raw]);
 }
 
 /** One stderr line per skipped record (or left-out file). */

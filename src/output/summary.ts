@@ -1,9 +1,8 @@
 /** Aggregates stances per claim: counts and like-weighted shares, as rows and as a terminal table. */
 import type { AnalyzedComment, Stance, Thread } from '../types.js';
 import { STANCES } from '../types.js';
-import { stringify } from 'csv-stringify/sync';
-import { toCsv } from './csv.js';
-import { stringifyOptions, type CsvDialect } from './dialect.js';
+import { csvParts } from './csv.js';
+import type { CsvDialect } from './dialect.js';
 
 export interface SummaryRow {
   thread: string;
@@ -66,10 +65,12 @@ export function summaryCsv(rows: SummaryRow[], dialect: CsvDialect = 'excel'): s
 }
 
 /** summary.csv's header (with the dialect's byte-order mark) and then its rows' texts, batch by batch. */
-export function* summaryCsvParts(batches: Iterable<SummaryRow[]>, dialect: CsvDialect = 'excel'): Generator<string> {
-  yield toCsv(SUMMARY_HEADER, [], dialect);
-  const options = { ...stringifyOptions(dialect), bom: false };
-  for (const rows of batches) yield stringify(rows.map(summaryRecord), options);
+export function summaryCsvParts(batches: Iterable<SummaryRow[]>, dialect: CsvDialect = 'excel'): Generator<string> {
+  return csvParts(SUMMARY_HEADER, records(batches), dialect);
+}
+
+function* records(batches: Iterable<SummaryRow[]>): Generator<(string | number)[][]> {
+  for (const rows of batches) yield rows.map(summaryRecord);
 }
 
 function summaryRecord(r: SummaryRow): (string | number)[] {
