@@ -4,18 +4,21 @@
  * ThreadstanceError (a message for the user); any other exception is a bug. Whatever is read is
  * analyzed too.
  */
-import { test } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { dump as yaml } from 'js-yaml';
 import { FORMAT_NAMES, readThreads } from '../src/input/index.js';
+import { openInput } from '../src/input/source.js';
 import { decodeInput } from '../src/input/decode.js';
 import { analyzeThread } from '../src/analysis/analyze.js';
 import { compileClaims } from '../src/analysis/compile.js';
 import { parseClaims } from '../src/claims/load.js';
 import type { Thread } from '../src/types.js';
+import { ThreadstanceError } from '../src/errors.js';
 import { defaultClaims, ROOT } from './helpers.js';
 import { commentText, noCrash, params } from './property/config.js';
 import { platformDocument } from './property/shapes.js';
@@ -80,6 +83,39 @@ test('property: platform documents never crash an adapter, and every record is a
       assert.equal(rows + skipped.length, records, `${format}: ${rows} rows and ${skipped.length} skipped of ${records} records`);
     }),
     params(),
+  );
+});
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ts-property-'));
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+test('property: a streamed file (JSON Lines, CSV, 4CAT) gives the rows and skipped records of its whole reading', async () => {
+  const streamedFormats = platformDocument.filter((d) => ['jsonl', 'csv', '4cat'].includes(d.format) && !d.text.trimStart().startsWith('['));
+  let n = 0;
+  await fc.assert(
+    fc.asyncProperty(streamedFormats, async ({ format, text }) => {
+      const file = path.join(tmp, `doc${n++}.${format === 'jsonl' ? 'jsonl' : 'csv'}`);
+      fs.writeFileSync(file, text);
+      const whole = noCrash(() => readThreads(text, file, format));
+      let source;
+      try {
+        source = await openInput(file, { format, encoding: 'auto', title: '', readText: (f) => fs.readFileSync(f, 'utf8') });
+      } catch (err) {
+        // Refused both ways (not always for the same record: the whole reading meets them thread by thread, the stream in file order).
+        assert.ok(err instanceof ThreadstanceError, `${format}: streamed ${(err as Error).message}`);
+        assert.ok(whole instanceof Error || whole.every((t) => t.comments.length === 0), `${format}: streamed ${err.message}, read whole`);
+        return;
+      }
+      assert.equal(source.streamed, true);
+      assert.ok(Array.isArray(whole), `${format}: read whole ${(whole as Error).message}`);
+      const rows: string[] = [];
+      for await (const { thread, comment } of source.items()) rows.push(`${thread.id} ${comment.id} ${comment.line}`);
+      const wholeRows = whole.flatMap((t) => t.comments.map((c) => ({ key: `${t.id} ${c.id} ${c.line}`, line: c.line }))).sort((a, b) => a.line - b.line);
+      assert.deepEqual(rows, wholeRows.map((r) => r.key), format);
+      const lines = (list: { line: number; reason: string }[]): [number, string][] => list.map((s): [number, string] => [s.line, s.reason]).sort((a, b) => a[0] - b[0]);
+      assert.deepEqual(lines(source.skipped), lines(whole.flatMap((t) => t.skipped)), format);
+    }),
+    params(0.5),
   );
 });
 

@@ -5,12 +5,14 @@
  * the Reddit source `thread_id,id,timestamp,body,subject,author,…,url,…,subreddit,parent,score`.
  */
 import { parse } from 'csv-parse/sync';
-import type { Skipped, Thread } from '../types.js';
+import type { Comment, Skipped, Thread } from '../types.js';
+import type { RawItem } from './stream.js';
+import { RecentMap } from '../recent.js';
 import { ThreadstanceError } from '../errors.js';
 import { markdownToText } from './markdown.js';
 import { htmlToText } from './html.js';
 import { GONE } from './reddit-dump.js';
-import { assemble, count, isoFromEpoch, isoFromString, str, threadIdFor, type Draft } from './thread.js';
+import { assemble, count, isoFromEpoch, isoFromString, str, threadIdFor, toComment, type Draft } from './thread.js';
 
 /** Columns this adapter interprets; every other column passes through to the output. */
 const KNOWN = ['id', 'thread_id', 'timestamp', 'unix_timestamp', 'body', 'subject', 'author', 'parent', 'score', 'image_file', 'url'];
@@ -56,7 +58,7 @@ export function parseFourcat(text: string, file: string, threadId: string, title
     const id = str(record.id);
     const thread = str(record.thread_id);
     if (!id || !thread) {
-      skipped.push({ file, line: at, reason: `line ${at}: ${!id ? '"id"' : '"thread_id"'} is empty`, raw: JSON.stringify(record).slice(0, 200) });
+      skipped.push(emptyKey(file, at, record));
       continue;
     }
     const group = groups.get(thread) ?? { drafts: [], title: '', ids: new Set<string>() };
@@ -68,17 +70,90 @@ export function parseFourcat(text: string, file: string, threadId: string, title
   if (groups.size === 0) groups.set('', { drafts: [], title: '', ids: new Set() });
   return [...groups].map(([thread, g], i) => {
     // A 4chan reply link names its parent only when that post is in the same thread.
-    for (const d of g.drafts) if (d.parentId.startsWith('>>')) d.parentId = d.parentId.slice(2).split(' ').find((n) => g.ids.has(n) && n !== d.id) ?? (d.id === thread ? '' : thread);
+    for (const d of g.drafts) if (d.parentId.startsWith('>>')) d.parentId = linkedParent(d, thread, (n) => g.ids.has(n));
     return assemble(g.drafts, i === 0 ? skipped : [], { file, id: threadIdFor(threadId, thread, groups.size), title: title || g.title, format: '4cat', order: 'tree', opId: thread, extraColumns });
   });
 }
 
-function toDraft(record: Record<string, string>, id: string, thread: string, line: number, markdown: boolean, extraColumns: string[]): Draft {
+/** A record without its id or thread id, as skipped. */
+function emptyKey(file: string, line: number, record: Record<string, string>): Skipped {
+  return { file, line, reason: `line ${line}: ${!str(record.id) ? '"id"' : '"thread_id"'} is empty`, raw: JSON.stringify(record).slice(0, 200) };
+}
+
+/** A 4chan reply's parent: the first post its reply links name that `known` holds in the thread, else the opening post. */
+function linkedParent(d: Draft, thread: string, known: (id: string) => boolean): string {
+  return d.parentId.slice(2).split(' ').find((n) => n !== d.id && known(n)) ?? (d.id === thread ? '' : thread);
+}
+
+/**
+ * An export read a record at a time, in file order, for a streamed run (see stream.ts): what the
+ * whole-file reader does, but a reply link or a parent is found only among the last `window`
+ * records (4CAT writes a 4chan dataset in post id order, so a post's parent comes before it), and a repeated
+ * id is caught within them. `light`: for the first pass, which only counts; the body is not converted.
+ */
+export class FourcatReader {
+  private readonly seen: RecentMap<string, { line: number; depth: number | undefined }>;
+  /** Comments so far per thread id. */
+  private readonly positions = new Map<string, number>();
+  private columns: { extra: string[]; markdown: boolean } | undefined;
+  private firstKey: string | undefined;
+
+  constructor(
+    private readonly file: string,
+    window: number,
+    private readonly light: boolean,
+  ) {
+    this.seen = new RecentMap(window);
+  }
+
+  read(record: Record<string, string>, line: number): RawItem {
+    const file = this.file;
+    if (!this.columns) {
+      const names = Object.keys(record);
+      this.columns = { extra: names.filter((c) => !KNOWN.includes(c)), markdown: names.includes('subreddit') };
+    }
+    const id = str(record.id);
+    const thread = str(record.thread_id);
+    if (!id || !thread) return { key: this.firstKey ?? '', skipped: emptyKey(file, line, record) };
+    this.firstKey ??= thread;
+    const d = toDraft(record, id, thread, line, this.columns.markdown, this.columns.extra, this.light);
+    const key = (post: string): string => `${thread}\u0000${post}`;
+    const first = this.seen.get(key(id));
+    if (first) return { key: thread, skipped: { file, line, reason: `${d.where}: id "${id}" was already read on line ${first.line}; kept the first`, raw: d.text.slice(0, 200) } };
+    if (d.parentId.startsWith('>>')) d.parentId = linkedParent(d, thread, (n) => this.seen.has(key(n)));
+    let depth: number | undefined;
+    // As assemble does: a reply to an opening post that is not in the export is a top-level comment.
+    if (d.parentId === thread && !this.seen.has(key(thread))) {
+      d.parentId = '';
+      depth = 1;
+    } else if (d.parentId === '') depth = 0;
+    else {
+      const parent = this.seen.get(key(d.parentId))?.depth;
+      depth = parent === undefined ? undefined : parent + 1;
+    }
+    this.seen.set(key(id), { line, depth });
+    const index = this.positions.get(thread) ?? 0;
+    this.positions.set(thread, index + 1);
+    const comment: Comment = this.light
+      ? { index, id, parentId: d.parentId, author: '', likes: null, createdAt: d.createdAt, text: '', body: '', media: [], quoted: [], extra: d.extra ?? {}, line, ...(depth === undefined ? {} : { depth }) }
+      : toComment(d, index, depth);
+    return { key: thread, comment, ...(id === thread && str(record.subject) ? { title: str(record.subject) } : {}) };
+  }
+}
+
+/** A record as a draft comment; `light` leaves the body as it is (a first pass that only counts). */
+function toDraft(record: Record<string, string>, id: string, thread: string, line: number, markdown: boolean, extraColumns: string[], light = false): Draft {
   const raw = record.body ?? '';
   const gone = GONE[raw.trim()];
   const source = gone ? '' : raw;
   // 4CAT strips HTML from `body` on export; a body that still has 4chan's markup is read as HTML.
-  const body = markdown ? markdownToText(source) : /<(br|a|span|wbr|p)\b[^>]*>/i.test(source) ? htmlToText(source) : { text: source.replace(/\r\n?/g, '\n').trim(), media: [] };
+  const body = light
+    ? { text: source, media: [] }
+    : markdown
+      ? markdownToText(source)
+      : /<(br|a|span|wbr|p)\b[^>]*>/i.test(source)
+        ? htmlToText(source)
+        : { text: source.replace(/\r\n?/g, '\n').trim(), media: [] };
   const subject = id === thread ? str(record.subject) : '';
   const text = [subject, body.text].filter((t) => t !== '').join('\n\n');
   const matches = [...text.matchAll(REPLY_LINK)];

@@ -24,7 +24,7 @@ export function sniffJsonl(text: string): boolean {
 
 /** Reads a CSV whose header names the fields; structural errors name the line. */
 export function parseCsv(text: string, file: string, threadId: string, title: string): Thread[] {
-  let rows: { record: Record<string, string>; raw: string; info: { lines: number } }[];
+  let rows: { record: Record<string, string>; raw: string }[];
   // Start lines from the raw text of each record (csv-parse's own count is off after CRLF): the
   // header is the first non-blank line, and each record's raw text (with blank lines before it) follows the previous one.
   const { header: headerLine, first: firstLine } = csvStart(text);
@@ -82,9 +82,9 @@ export function csvStart(head: string): { header: number; first: number } {
 }
 
 /** csv-parse options of the generic CSV reader (whole or streamed); records come with their raw text. */
-export function csvOptions(): { columns: true; bom: true; info: true; raw: true; skip_empty_lines: true; record_delimiter: string[] } {
+export function csvOptions(): { columns: true; bom: true; raw: true; skip_empty_lines: true; record_delimiter: string[] } {
   // Files edited on several systems mix CRLF and LF line ends; quoted line breaks stay as they are.
-  return { columns: true, bom: true, info: true, raw: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r'] };
+  return { columns: true, bom: true, raw: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r'] };
 }
 
 /** True for csv-parse errors of one record (unclosed quote, ragged row): the record starts after the last good one. */

@@ -106,7 +106,7 @@ async function surveyStream(kind: StreamKind, file: string, o: InputOptions): Pr
       continue;
     }
     if (!entry) {
-      entry = { title: '', flat: kind !== 'reddit', skipped: [], size: 0 };
+      entry = { title: '', flat: kind === 'jsonl' || kind === 'csv', skipped: [], size: 0 };
       keys.set(it.key, entry);
     }
     const c = it.comment;
@@ -121,13 +121,12 @@ async function surveyStream(kind: StreamKind, file: string, o: InputOptions): Pr
     optional.url ||= Boolean(c.url);
   }
   if (comments === 0) {
-    const adapter = ADAPTERS.find((a) => a.name === (kind === 'reddit' ? 'reddit' : kind));
+    const adapter = ADAPTERS.find((a) => a.name === kind);
     throw new ThreadstanceError('INPUT_NO_COMMENTS', `no comments found reading it as ${adapter?.name} (${adapter?.description})${skipped.length ? `; ${skipped.length} records could not be read, the first on line ${skipped[0]!.line}: ${skipped[0]!.reason}` : ''}`, { file });
   }
-  const format = kind === 'reddit' ? 'reddit' : kind;
   const infos = new Map<string, ThreadInfo>();
   for (const [key, e] of keys) {
-    infos.set(key, { id: streamThreadId(kind, file, key, keys.size), title: o.title || e.title, file, format, flat: e.flat, skipped: e.skipped, size: e.size });
+    infos.set(key, { id: streamThreadId(kind, file, key, keys.size), title: o.title || e.title, file, format: kind, flat: e.flat, skipped: e.skipped, size: e.size });
   }
   // Records read before any comment belong to no thread: they are reported with the first.
   const first = infos.values().next().value!;

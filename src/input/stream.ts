@@ -1,5 +1,5 @@
 /**
- * Streamed inputs: JSON Lines (generic or a Reddit dump) and CSV are read record by record, never
+ * Streamed inputs: JSON Lines (generic or a Reddit dump) and CSV (generic or a 4CAT export) are read record by record, never
  * whole, so a dump of millions of comments is read in flat memory. Rows come in file order (threads
  * of a dump may interleave); a reply's depth is known when its parent was among the last
  * STREAM_WINDOW records, and repeated ids are caught within that window.
@@ -18,11 +18,12 @@ import { excerpt, isObject, toComment, threadIdFor } from './thread.js';
 import { describe, firstJsonLine, forgetParsed } from './sniff.js';
 import { isRedditObject, toDraft } from './reddit-dump.js';
 import { ADAPTERS } from './index.js';
+import { FourcatReader } from './fourcat.js';
 import { csvOptions, csvError, csvStart, lineBreaks, recordCsvError } from './generic.js';
 import { RecentMap } from '../recent.js';
 
 /** Formats read as streams. */
-export type StreamKind = 'jsonl' | 'csv' | 'reddit';
+export type StreamKind = 'jsonl' | 'csv' | 'reddit' | '4cat';
 
 /** Recent records remembered for depth and repeated ids. */
 export const STREAM_WINDOW = 100000;
@@ -34,12 +35,12 @@ const HEAD = 4 << 20;
 export type RawItem = { key: string; comment: Comment; title?: string } | { key: string; skipped: Skipped };
 
 /**
- * The streamed format of `file`, or undefined when it is read whole: CSV (generic), or JSON Lines
- * whose first line is a JSON object on its own (generic, or Reddit comments and submissions).
- * JSON arrays, documents over several lines, platform JSON, 4CAT exports and pasted text are read whole.
+ * The streamed format of `file`, or undefined when it is read whole: CSV (generic or 4CAT), or JSON
+ * Lines whose first line is a JSON object on its own (generic, or Reddit comments and submissions).
+ * JSON arrays, documents over several lines, platform JSON and pasted text are read whole.
  */
 export function streamKind(file: string, format: string, encoding: Encoding): StreamKind | undefined {
-  if (format !== 'auto' && format !== 'jsonl' && format !== 'csv' && format !== 'reddit') return undefined;
+  if (format !== 'auto' && format !== 'jsonl' && format !== 'csv' && format !== 'reddit' && format !== '4cat') return undefined;
   let bytes: Buffer;
   try {
     if (!fs.statSync(file).isFile()) return undefined;
@@ -57,7 +58,7 @@ export function streamKind(file: string, format: string, encoding: Encoding): St
   } finally {
     forgetParsed();
   }
-  if (name === 'csv') return 'csv';
+  if (name === 'csv' || name === '4cat') return name;
   if (name !== 'jsonl' && name !== 'reddit') return undefined;
   // The first record decides (the line after a damaged first one, which is then skipped as any other).
   const value = firstJsonLine(head);
@@ -73,6 +74,7 @@ export function streamKind(file: string, format: string, encoding: Encoding): St
 export function rawItems(kind: StreamKind, file: string, encoding: Encoding, light = false): AsyncGenerator<RawItem> {
   const base = path.basename(file).replace(/\.[^.]+$/, '');
   if (kind === 'csv') return csvItems(file, encoding, base, light);
+  if (kind === '4cat') return fourcatItems(file, encoding, light);
   if (kind === 'reddit') return redditItems(file, encoding, light);
   return jsonlItems(file, encoding, base, light);
 }
@@ -107,12 +109,41 @@ function item(key: string, out: Comment | Skipped): RawItem {
   return 'reason' in out ? { key, skipped: out } : { key, comment: out };
 }
 
-/** Generic CSV with a header row; structural errors stop the run with the line, as the whole-file reader words them. */
+/** Generic CSV with a header row (a "text" column); its `thread` column, else the file's name, keys its thread. */
 async function* csvItems(file: string, encoding: Encoding, base: string, light: boolean): AsyncGenerator<RawItem> {
   const mapper = new RecordMapper(file, STREAM_WINDOW);
+  const header = (columns: string[], line: number): void => {
+    if (columns.includes('text')) return;
+    throw new ThreadstanceError('INPUT_NO_TEXT_COLUMN', `the header has no "text" column (found: ${columns.join(', ')}); expected columns text and optionally id, parent_id, author, likes, created_at`, { file, line });
+  };
+  let firstKey: string | undefined;
+  for await (const { record, start } of csvRecords(file, encoding, header)) {
+    const key = threadKey(record.thread, base);
+    firstKey ??= key;
+    yield item(key, mapper.map({ fields: record, line: start }, key, light));
+  }
+}
+
+/** A 4CAT export: `thread_id` keys the thread; parents and reply links are found among the last STREAM_WINDOW records. */
+async function* fourcatItems(file: string, encoding: Encoding, light: boolean): AsyncGenerator<RawItem> {
+  const reader = new FourcatReader(file, STREAM_WINDOW, light);
+  const header = (columns: string[], line: number): void => {
+    const missing = ['id', 'thread_id', 'body'].filter((c) => !columns.includes(c));
+    if (missing.length === 0) return;
+    throw new ThreadstanceError('INPUT_NO_TEXT_COLUMN', `the header has no ${missing.map((c) => `"${c}"`).join(', ')} column (found: ${columns.join(', ')}); expected a 4CAT export's columns id, thread_id, body and optionally author, timestamp, subject, parent, score`, { file, line });
+  };
+  for await (const { record, start } of csvRecords(file, encoding, header)) yield reader.read(record, start);
+}
+
+/**
+ * The records of a CSV file with a header row, each with the line it starts on; `header` checks the
+ * columns before the first record. Structural errors stop the run with the line, as the whole-file
+ * reader words them.
+ */
+async function* csvRecords(file: string, encoding: Encoding, header: (columns: string[], line: number) => void): AsyncGenerator<{ record: Record<string, string>; start: number }> {
   let line = 0;
   let readUpTo = 0;
-  let header = true;
+  let checked = false;
   let headerLine = 1;
   // Lines are counted as csv-parse reads records (ahead of this loop), so an error names the right line.
   const parser = csvParse({
@@ -140,23 +171,13 @@ async function* csvItems(file: string, encoding: Encoding, base: string, light: 
     }
     parser.end();
   })().catch((err: Error) => parser.destroy(err));
-  let firstKey: string | undefined;
   try {
     for await (const row of parser as AsyncIterable<{ record: Record<string, string>; start: number }>) {
-      const { record, start } = row;
-      if (header) {
-        header = false;
-        if (!('text' in record)) {
-          throw new ThreadstanceError(
-            'INPUT_NO_TEXT_COLUMN',
-            `the header has no "text" column (found: ${Object.keys(record).join(', ')}); expected columns text and optionally id, parent_id, author, likes, created_at`,
-            { file, line: headerLine },
-          );
-        }
+      if (!checked) {
+        checked = true;
+        header(Object.keys(row.record), headerLine);
       }
-      const key = threadKey(record.thread, base);
-      firstKey ??= key;
-      yield item(key, mapper.map({ fields: record, line: start }, key, light));
+      yield row;
     }
   } catch (err) {
     if (err instanceof ThreadstanceError) throw err;
@@ -218,8 +239,8 @@ async function* redditItems(file: string, encoding: Encoding, light: boolean): A
   }
 }
 
-/** The final thread id of a key: Reddit dumps name a lone thread after the file, several by their post ids. */
+/** The final thread id of a key: Reddit dumps and 4CAT exports name a lone thread after the file, several by their post ids. */
 export function streamThreadId(kind: StreamKind, file: string, key: string, threads: number): string {
-  if (kind !== 'reddit') return key;
+  if (kind !== 'reddit' && kind !== '4cat') return key;
   return threadIdFor(path.basename(file).replace(/\.[^.]+$/, ''), key, threads);
 }
