@@ -112,7 +112,7 @@ test('property: a streamed file (JSON Lines, CSV, 4CAT) gives the rows and skipp
       for await (const { thread, comment } of source.items()) rows.push(`${thread.id} ${comment.id} ${comment.line}`);
       const wholeRows = whole.flatMap((t) => t.comments.map((c) => ({ key: `${t.id} ${c.id} ${c.line}`, line: c.line }))).sort((a, b) => a.line - b.line);
       assert.deepEqual(rows, wholeRows.map((r) => r.key), format);
-      const lines = (list: { line: number; reason: string }[]): [number, string][] => list.map((s): [number, string] => [s.line, s.reason]).sort((a, b) => a[0] - b[0]);
+      const lines = (list: { line: number; reason: string; raw: string }[]): [number, string, string][] => list.map((s): [number, string, string] => [s.line, s.reason, s.raw]).sort((a, b) => a[0] - b[0]);
       assert.deepEqual(lines(source.skipped), lines(whole.flatMap((t) => t.skipped)), format);
     }),
     params(0.5),

@@ -4,17 +4,14 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openInput, type InputSource } from '../src/input/source.js';
 import { readThreads } from '../src/input/index.js';
 import type { Comment } from '../src/types.js';
-import { ROOT } from './helpers.js';
 import { fixture } from './input-helpers.js';
 
-const BIN = path.join(ROOT, 'dist/src/bin.js');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ts-stream-4cat-'));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -96,26 +93,26 @@ test('4cat streamed: a header without 4CAT\'s columns (--format 4cat) is an erro
   });
 });
 
-test('a 4CAT export is read a record at a time: 40 MB are surveyed in a 32 MB heap', () => {
-  const file = path.join(tmp, 'big.csv');
-  const fd = fs.openSync(file, 'w');
-  fs.writeSync(fd, 'thread_id,id,timestamp,board,body,subject,author,unix_timestamp\n');
-  const body = 'The Kremlin blamed Ukraine within hours, which nobody here believes. '.repeat(4);
-  let buffer = '';
-  // 140,000 rows in 700 threads; one row without an id makes --strict stop after the first reading (before wink is loaded).
-  for (let i = 0; i < 140_000; i++) {
-    const thread = 1000 + Math.floor(i / 200) * 200;
-    const id = i === 70_000 ? '' : String(1000 + i);
-    buffer += `${thread},${id},2024-03-22 21:00:00,pol,">>${thread}\n${body}",,Anonymous,${1711141200 + i}\n`;
-    if (buffer.length >= 1 << 20) {
-      fs.writeSync(fd, buffer);
-      buffer = '';
-    }
-  }
-  fs.writeSync(fd, buffer);
-  fs.closeSync(fd);
-  assert.ok(fs.statSync(file).size > 40e6, `${fs.statSync(file).size} bytes`);
-  const r = spawnSync(process.execPath, ['--max-old-space-size=32', BIN, 'analyze', file, '--out', path.join(tmp, 'big', 'comments.csv'), '--strict', '--quiet'], { encoding: 'utf8' });
-  assert.equal(r.status, 1, r.stderr.slice(-2000));
-  assert.equal(r.stderr, `threadstance: skipped ${file}:140002: line 140002: "id" is empty\nthreadstance: 1 record(s) could not be read, 0 file(s) left out; nothing written (--strict)\n`);
+test('a 4CAT export is never read whole: its text is not asked for, and a second reading gives the same comments', async () => {
+  const file = fixture('4cat__4chan-export.csv');
+  const source = await openInput(file, {
+    format: 'auto',
+    encoding: 'auto',
+    title: '',
+    readText: () => {
+      throw new Error('read whole');
+    },
+  });
+  assert.equal(source.comments, 10);
+  const first = await streamed(source);
+  assert.deepEqual(await streamed(source), first);
+});
+
+test('streamed JSON Lines: ids repeat freely across threads whose names differ only in spaces, as when read whole', async () => {
+  const file = path.join(tmp, 'spaced.jsonl');
+  fs.writeFileSync(file, ['{"thread": "7", "id": "1", "text": "ISIS did it"}', '{"thread": " 7", "id": "1", "text": "No"}'].join('\n') + '\n');
+  const whole = readThreads(fs.readFileSync(file, 'utf8'), file);
+  const got = await streamed(await open(file));
+  assert.deepEqual([...got].map(([t, cs]) => [t, cs.map((c) => c.id)]), whole.map((t) => [t.id, t.comments.map((c) => c.id)]));
+  assert.deepEqual([...got.keys()], ['7', ' 7']);
 });

@@ -5,14 +5,14 @@
  * the Reddit source `thread_id,id,timestamp,body,subject,author,…,url,…,subreddit,parent,score`.
  */
 import { parse } from 'csv-parse/sync';
-import type { Comment, Skipped, Thread } from '../types.js';
+import type { Skipped, Thread } from '../types.js';
 import type { RawItem } from './stream.js';
 import { RecentMap } from '../recent.js';
 import { ThreadstanceError } from '../errors.js';
 import { markdownToText } from './markdown.js';
 import { htmlToText } from './html.js';
 import { GONE } from './reddit-dump.js';
-import { assemble, count, isoFromEpoch, isoFromString, str, threadIdFor, toComment, type Draft } from './thread.js';
+import { assemble, count, isoFromEpoch, isoFromString, lightComment, str, threadIdFor, toComment, type Draft } from './thread.js';
 
 /** Columns this adapter interprets; every other column passes through to the output. */
 const KNOWN = ['id', 'thread_id', 'timestamp', 'unix_timestamp', 'body', 'subject', 'author', 'parent', 'score', 'image_file', 'url'];
@@ -87,8 +87,8 @@ function linkedParent(d: Draft, thread: string, known: (id: string) => boolean):
 
 /**
  * An export read a record at a time, in file order, for a streamed run (see stream.ts): what the
- * whole-file reader does, but a reply link or a parent is found only among the last `window`
- * records (4CAT writes a 4chan dataset in post id order, so a post's parent comes before it), and a repeated
+ * whole-file reader does, but a reply link or a parent is found only among the last `window` records
+ * (4CAT writes a 4chan dataset in post id order, so a post's parent comes before it), and a repeated
  * id is caught within them. `light`: for the first pass, which only counts; the body is not converted.
  */
 export class FourcatReader {
@@ -119,7 +119,11 @@ export class FourcatReader {
     const d = toDraft(record, id, thread, line, this.columns.markdown, this.columns.extra, this.light);
     const key = (post: string): string => `${thread}\u0000${post}`;
     const first = this.seen.get(key(id));
-    if (first) return { key: thread, skipped: { file, line, reason: `${d.where}: id "${id}" was already read on line ${first.line}; kept the first`, raw: d.text.slice(0, 200) } };
+    if (first) {
+      // The record as the whole-file reader shows it: its text converted (rare enough to convert in the first pass too).
+      const text = this.light ? toDraft(record, id, thread, line, this.columns.markdown, this.columns.extra).text : d.text;
+      return { key: thread, skipped: { file, line, reason: `${d.where}: id "${id}" was already read on line ${first.line}; kept the first`, raw: text.slice(0, 200) } };
+    }
     if (d.parentId.startsWith('>>')) d.parentId = linkedParent(d, thread, (n) => this.seen.has(key(n)));
     let depth: number | undefined;
     // As assemble does: a reply to an opening post that is not in the export is a top-level comment.
@@ -134,9 +138,7 @@ export class FourcatReader {
     this.seen.set(key(id), { line, depth });
     const index = this.positions.get(thread) ?? 0;
     this.positions.set(thread, index + 1);
-    const comment: Comment = this.light
-      ? { index, id, parentId: d.parentId, author: '', likes: null, createdAt: d.createdAt, text: '', body: '', media: [], quoted: [], extra: d.extra ?? {}, line, ...(depth === undefined ? {} : { depth }) }
-      : toComment(d, index, depth);
+    const comment = this.light ? lightComment(d, index, depth) : toComment(d, index, depth);
     return { key: thread, comment, ...(id === thread && str(record.subject) ? { title: str(record.subject) } : {}) };
   }
 }

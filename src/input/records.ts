@@ -76,7 +76,8 @@ export class RecordMapper {
     const index = this.positions.get(thread) ?? 0;
     this.positions.set(thread, index + 1);
     const id = asString(fields.id) || String(index);
-    const key = `${asString(fields.thread)}\u0000${id}`;
+    // Within the thread as the reader keys it (a `thread` of " 7" is not thread "7", as when read whole).
+    const key = `${thread}\u0000${id}`;
     const earlier = this.seenIds.get(key);
     if (earlier !== undefined) {
       throw new ThreadstanceError(

@@ -14,7 +14,7 @@ import type { Encoding } from './decode.js';
 import { chosenEncoding, headBytes, textChunks, textLines } from './text-stream.js';
 import { jsonLine } from './json.js';
 import { RecordMapper } from './records.js';
-import { excerpt, isObject, toComment, threadIdFor } from './thread.js';
+import { excerpt, isObject, lightComment, toComment, threadIdFor } from './thread.js';
 import { describe, firstJsonLine, forgetParsed } from './sniff.js';
 import { isRedditObject, toDraft } from './reddit-dump.js';
 import { ADAPTERS } from './index.js';
@@ -234,7 +234,7 @@ async function* redditItems(file: string, encoding: Encoding, light: boolean): A
     seen.set(id, { line, depth });
     const index = positions.get(link) ?? 0;
     positions.set(link, index + 1);
-    const comment: Comment = light ? { index, id: d.id, parentId: d.parentId, author: '', likes: null, createdAt: d.createdAt, text: '', body: '', media: [], quoted: [], extra: {}, line, ...(depth === undefined ? {} : { depth }), ...(d.url ? { url: d.url } : {}) } : toComment(d, index, depth);
+    const comment = light ? lightComment(d, index, depth) : toComment(d, index, depth);
     yield { key: link, comment, ...(isPost ? { title } : {}) };
   }
 }

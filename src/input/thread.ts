@@ -143,6 +143,11 @@ export function toComment(d: Draft, index: number, depth: number | undefined): C
   return comment;
 }
 
+/** A draft as the first pass of a streamed input counts it: what decides the threads and columns, without its text. */
+export function lightComment(d: Draft, index: number, depth: number | undefined): Comment {
+  return { index, id: d.id, parentId: d.parentId, author: '', likes: null, createdAt: d.createdAt, text: '', body: '', media: [], quoted: [], extra: d.extra ?? {}, line: d.line, ...(depth === undefined ? {} : { depth }), ...(d.url ? { url: d.url } : {}) };
+}
+
 function unique(items: string[]): string[] {
   return [...new Set(items.filter((m) => m !== ''))];
 }
