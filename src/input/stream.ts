@@ -225,7 +225,10 @@ async function* redditItems(file: string, encoding: Encoding, light: boolean): A
     const id = `${link}\u0000${d.id}`;
     const first = seen.get(id);
     if (first) {
-      yield { key: link, skipped: { file, line, reason: `${d.where}: id "${d.id}" was already read on line ${first.line}; kept the first`, raw: d.text.slice(0, 200) } };
+      // The record as the whole-file reader shows it: its text converted (rare enough to convert in the first pass too).
+      const full = light ? toDraft(row, false) : draft;
+      const text = typeof full === 'string' ? d.text : full.draft.text;
+      yield { key: link, skipped: { file, line, reason: `${d.where}: id "${d.id}" was already read on line ${first.line}; kept the first`, raw: text.slice(0, 200) } };
       continue;
     }
     if (d.parentId === link && !seen.has(`${link}\u0000${link}`)) d.parentId = '';

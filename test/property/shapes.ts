@@ -62,6 +62,15 @@ const mastodon = fc.oneof(fc.record({ ancestors: fc.array(status, { maxLength: 3
 const generic = fc.array(fc.record({ id: field(id), parent_id: field(id), thread: field(fc.constantFrom('t1', 't2')), author: field(commentText), likes: field(fc.nat()), text: field(commentText) }), { minLength: 1, maxLength: 5 });
 const fourcatRows = fc.array(fc.record({ id: id, thread_id: fc.constantFrom('1', '2'), body: fc.oneof(markdown, html, fc.constant('>>1 yes')), subject: commentText, author: commentText, parent: fc.oneof(fc.constant(''), id), timestamp: fc.constant('2024-03-22 20:00:00') }), { minLength: 1, maxLength: 5 });
 
+/** A Pushshift/Arctic Shift dump: comments of two posts (now and then a post itself), one JSON object per line. */
+const redditDump = fc.array(
+  fc.oneof(
+    { weight: 4, arbitrary: fc.record({ id: field(id), link_id: field(fc.constantFrom('t3_p', 't3_q')), parent_id: field(fc.oneof(fc.constantFrom('t3_p', 't3_q'), id.map((i) => `t1_${i}`))), body: fc.oneof(markdown, fc.constantFrom('[deleted]', '[removed]')), author: field(fc.constantFrom('a', '[deleted]')), score: field(fc.integer()), created_utc: field(time) }) },
+    { weight: 1, arbitrary: fc.record({ id: field(fc.constantFrom('p', 'q')), name: field(fc.constantFrom('t3_p', 't3_q')), title: commentText, selftext: markdown, subreddit: fc.constant('x'), score: field(fc.integer()) }) },
+  ),
+  { minLength: 1, maxLength: 6 },
+);
+
 const json = (v: unknown): string => JSON.stringify(v, null, 1);
 const jsonLines = (v: unknown[]): string => v.map((x) => JSON.stringify(x)).join('\n');
 
@@ -108,4 +117,5 @@ export const platformDocument: fc.Arbitrary<{ format: string; text: string; reco
   generic.map((v) => ({ format: 'jsonl', text: jsonLines(v), records: v.length })),
   generic.map((v) => ({ format: 'csv', text: stringify(v, { header: true, columns: ['id', 'parent_id', 'thread', 'author', 'likes', 'text'], cast: { object: (o) => JSON.stringify(o) } }), records: v.length })),
   fourcatRows.map((v) => ({ format: '4cat', text: stringify(v, { header: true }), records: v.length })),
+  redditDump.map((v) => ({ format: 'reddit', text: jsonLines(v), records: v.length })),
 );
