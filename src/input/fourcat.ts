@@ -7,12 +7,11 @@
 import { parse } from 'csv-parse/sync';
 import type { Skipped, Thread } from '../types.js';
 import type { RawItem } from './stream.js';
-import { RecentMap } from '../recent.js';
 import { ThreadstanceError } from '../errors.js';
 import { markdownToText } from './markdown.js';
 import { htmlToText } from './html.js';
 import { GONE } from './reddit-dump.js';
-import { assemble, count, isoFromEpoch, isoFromString, lightComment, str, threadIdFor, toComment, type Draft } from './thread.js';
+import { assemble, count, isoFromEpoch, isoFromString, lightComment, repeatedId, str, StreamedThreads, threadIdFor, toComment, type Draft } from './thread.js';
 
 /** Columns this adapter interprets; every other column passes through to the output. */
 const KNOWN = ['id', 'thread_id', 'timestamp', 'unix_timestamp', 'body', 'subject', 'author', 'parent', 'score', 'image_file', 'url'];
@@ -92,9 +91,7 @@ function linkedParent(d: Draft, thread: string, known: (id: string) => boolean):
  * id is caught within them. `light`: for the first pass, which only counts; the body is not converted.
  */
 export class FourcatReader {
-  private readonly seen: RecentMap<string, { line: number; depth: number | undefined }>;
-  /** Comments so far per thread id. */
-  private readonly positions = new Map<string, number>();
+  private readonly threads: StreamedThreads;
   private columns: { extra: string[]; markdown: boolean } | undefined;
   private firstKey: string | undefined;
 
@@ -103,7 +100,7 @@ export class FourcatReader {
     window: number,
     private readonly light: boolean,
   ) {
-    this.seen = new RecentMap(window);
+    this.threads = new StreamedThreads(window);
   }
 
   read(record: Record<string, string>, line: number): RawItem {
@@ -117,27 +114,14 @@ export class FourcatReader {
     if (!id || !thread) return { key: this.firstKey ?? '', skipped: emptyKey(file, line, record) };
     this.firstKey ??= thread;
     const d = toDraft(record, id, thread, line, this.columns.markdown, this.columns.extra, this.light);
-    const key = (post: string): string => `${thread}\u0000${post}`;
-    const first = this.seen.get(key(id));
-    if (first) {
+    const first = this.threads.firstLine(thread, id);
+    if (first !== undefined) {
       // The record as the whole-file reader shows it: its text converted (rare enough to convert in the first pass too).
       const text = this.light ? toDraft(record, id, thread, line, this.columns.markdown, this.columns.extra).text : d.text;
-      return { key: thread, skipped: { file, line, reason: `${d.where}: id "${id}" was already read on line ${first.line}; kept the first`, raw: text.slice(0, 200) } };
+      return { key: thread, skipped: repeatedId(file, d, first, text) };
     }
-    if (d.parentId.startsWith('>>')) d.parentId = linkedParent(d, thread, (n) => this.seen.has(key(n)));
-    let depth: number | undefined;
-    // As assemble does: a reply to an opening post that is not in the export is a top-level comment.
-    if (d.parentId === thread && !this.seen.has(key(thread))) {
-      d.parentId = '';
-      depth = 1;
-    } else if (d.parentId === '') depth = 0;
-    else {
-      const parent = this.seen.get(key(d.parentId))?.depth;
-      depth = parent === undefined ? undefined : parent + 1;
-    }
-    this.seen.set(key(id), { line, depth });
-    const index = this.positions.get(thread) ?? 0;
-    this.positions.set(thread, index + 1);
+    if (d.parentId.startsWith('>>')) d.parentId = linkedParent(d, thread, (n) => this.threads.has(thread, n));
+    const { index, depth } = this.threads.place(thread, d);
     const comment = this.light ? lightComment(d, index, depth) : toComment(d, index, depth);
     return { key: thread, comment, ...(id === thread && str(record.subject) ? { title: str(record.subject) } : {}) };
   }

@@ -14,13 +14,12 @@ import type { Encoding } from './decode.js';
 import { chosenEncoding, headBytes, textChunks, textLines } from './text-stream.js';
 import { jsonLine } from './json.js';
 import { RecordMapper } from './records.js';
-import { excerpt, isObject, lightComment, toComment, threadIdFor } from './thread.js';
+import { excerpt, isObject, lightComment, repeatedId, StreamedThreads, toComment, threadIdFor } from './thread.js';
 import { describe, firstJsonLine, forgetParsed } from './sniff.js';
 import { isRedditObject, toDraft } from './reddit-dump.js';
 import { ADAPTERS } from './index.js';
 import { FourcatReader } from './fourcat.js';
 import { csvOptions, csvError, csvStart, lineBreaks, recordCsvError } from './generic.js';
-import { RecentMap } from '../recent.js';
 
 /** Formats read as streams. */
 export type StreamKind = 'jsonl' | 'csv' | 'reddit' | '4cat';
@@ -203,8 +202,7 @@ async function blankLinesFrom(file: string, from: number, encoding: Encoding): P
  * thread. A reply to the post is top-level whether or not the post is in the dump.
  */
 async function* redditItems(file: string, encoding: Encoding, light: boolean): AsyncGenerator<RawItem> {
-  const seen = new RecentMap<string, { line: number; depth: number | undefined }>(STREAM_WINDOW);
-  const positions = new Map<string, number>();
+  const threads = new StreamedThreads(STREAM_WINDOW);
   let firstKey: string | undefined;
   for await (const { line, text } of textLines(textChunks(file, encoding))) {
     const entry = jsonLine(text, line, light); // as in jsonlItems
@@ -222,21 +220,14 @@ async function* redditItems(file: string, encoding: Encoding, light: boolean): A
     const { link, isPost, title } = draft;
     const d = draft.draft;
     firstKey ??= link;
-    const id = `${link}\u0000${d.id}`;
-    const first = seen.get(id);
-    if (first) {
+    const first = threads.firstLine(link, d.id);
+    if (first !== undefined) {
       // The record as the whole-file reader shows it: its text converted (rare enough to convert in the first pass too).
       const full = light ? toDraft(row, false) : draft;
-      const text = typeof full === 'string' ? d.text : full.draft.text;
-      yield { key: link, skipped: { file, line, reason: `${d.where}: id "${d.id}" was already read on line ${first.line}; kept the first`, raw: text.slice(0, 200) } };
+      yield { key: link, skipped: repeatedId(file, d, first, typeof full === 'string' ? d.text : full.draft.text) };
       continue;
     }
-    if (d.parentId === link && !seen.has(`${link}\u0000${link}`)) d.parentId = '';
-    const parent = d.parentId === '' ? undefined : seen.get(`${link}\u0000${d.parentId}`);
-    const depth = d.depth ?? (d.parentId === '' ? 0 : parent?.depth === undefined ? undefined : parent.depth + 1);
-    seen.set(id, { line, depth });
-    const index = positions.get(link) ?? 0;
-    positions.set(link, index + 1);
+    const { index, depth } = threads.place(link, d);
     const comment = light ? lightComment(d, index, depth) : toComment(d, index, depth);
     yield { key: link, comment, ...(isPost ? { title } : {}) };
   }

@@ -4,6 +4,7 @@
  */
 import type { Comment, Skipped, Thread } from '../types.js';
 import { splitMedia } from './media.js';
+import { RecentMap } from '../recent.js';
 
 /** Why a row has no words of its own to score; empty for an ordinary comment. */
 export type Status = '' | 'deleted' | 'removed' | 'dead' | 'more' | 'action' | 'empty';
@@ -54,7 +55,7 @@ export function assemble(drafts: Draft[], skipped: Skipped[], o: AssembleOptions
   for (const d of drafts) {
     const first = byId.get(d.id);
     if (first) {
-      skipped.push({ file: o.file, line: d.line, reason: `${d.where}: id "${d.id}" was already read on line ${first.line}; kept the first`, raw: d.text.slice(0, 200) });
+      skipped.push(repeatedId(o.file, d, first.line));
       continue;
     }
     byId.set(d.id, d);
@@ -141,6 +142,49 @@ export function toComment(d: Draft, index: number, depth: number | undefined): C
   if (status !== '') comment.status = status;
   if (d.url) comment.url = d.url;
   return comment;
+}
+
+/** A record whose id its thread already had on line `firstLine`: skipped, shown with `text` (the draft's own by default). */
+export function repeatedId(file: string, d: Draft, firstLine: number, text = d.text): Skipped {
+  return { file, line: d.line, reason: `${d.where}: id "${d.id}" was already read on line ${firstLine}; kept the first`, raw: text.slice(0, 200) };
+}
+
+/**
+ * The threads of a platform's dump read as a stream (Reddit, 4CAT), keyed by their opening post's id:
+ * what `assemble` does with a whole thread, over the last `window` records. A repeated id is caught,
+ * a reply to an opening post that was not read is top-level, a depth comes from a parent read before.
+ */
+export class StreamedThreads {
+  private readonly seen: RecentMap<string, { line: number; depth: number | undefined }>;
+  /** Comments so far per thread. */
+  private readonly positions = new Map<string, number>();
+
+  constructor(window: number) {
+    this.seen = new RecentMap(window);
+  }
+
+  /** Whether post `id` of `thread` is among the recent records. */
+  has(thread: string, id: string): boolean {
+    return this.seen.has(`${thread}\u0000${id}`);
+  }
+
+  /** The line post `id` of `thread` was first read on, when it is among the recent records. */
+  firstLine(thread: string, id: string): number | undefined {
+    return this.seen.get(`${thread}\u0000${id}`)?.line;
+  }
+
+  /** Places a draft (not a repeated id) in `thread`, whose opening post has the thread's id: its index and depth. */
+  place(thread: string, d: Draft): { index: number; depth: number | undefined } {
+    let depth = d.depth;
+    if (d.parentId === thread && !this.has(thread, thread)) {
+      d.parentId = '';
+      depth ??= 1;
+    } else depth ??= d.parentId === '' ? 0 : plusOne(this.seen.get(`${thread}\u0000${d.parentId}`)?.depth);
+    this.seen.set(`${thread}\u0000${d.id}`, { line: d.line, depth });
+    const index = this.positions.get(thread) ?? 0;
+    this.positions.set(thread, index + 1);
+    return { index, depth };
+  }
 }
 
 /** A draft as the first pass of a streamed input counts it: what decides the threads and columns, without its text. */
