@@ -8,6 +8,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { openLoadWindow } from './load.js';
 
 /** What the CLI writes at exit when THREADSTANCE_STATS names a file. */
 export interface CliStats {
@@ -50,6 +51,10 @@ export interface CliRun {
   rssSources: string[];
   /** True when the run was stopped: its peak RSS is at least maxRssBytes. */
   rssLowerBound: boolean;
+  /** CPU time of the child (all its threads), from GNU time; absent without it. */
+  cpuMs?: number;
+  /** Cores other processes used on average while the child ran (see load.ts); absent when not measurable. */
+  otherCores?: number;
   command: string;
 }
 
@@ -72,7 +77,8 @@ export async function runCli(opts: CliRunOptions): Promise<CliRun> {
   const args = [opts.bin, 'analyze', opts.corpus, '--out', path.join(outDir, 'comments.csv'), '--summary', path.join(outDir, 'summary.csv'), '--quiet', '--force'];
   if (opts.jobs !== undefined) args.push('--jobs', String(opts.jobs));
   const timed = fs.existsSync(GNU_TIME);
-  const [cmd, argv] = timed ? [GNU_TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...args]] : [process.execPath, args];
+  const [cmd, argv] = timed ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...args]] : [process.execPath, args];
+  const load = openLoadWindow();
   const started = performance.now();
   const child = spawn(cmd, argv, { env: { ...process.env, THREADSTANCE_STATS: statsFile }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -97,16 +103,15 @@ export async function runCli(opts: CliRunOptions): Promise<CliRun> {
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
   clearInterval(poll);
   const wallMs = performance.now() - started;
+  const timing = timed ? gnuTime(rssFile) : {};
+  const otherCores = load.close(timing.cpuMs);
   fs.rmSync(outDir, { recursive: true, force: true });
   const read = readStats(statsFile);
   const { stats } = read;
   // The CLI must have analyzed every comment of the corpus, or its rate would mislead.
   const statsError = read.statsError ?? (stats && stats.comments !== opts.comments ? `the CLI reports ${stats.comments} comments analyzed, the corpus has ${opts.comments}` : undefined);
   const rss: [string, number][] = [];
-  if (timed) {
-    const kb = Number(fs.existsSync(rssFile) ? fs.readFileSync(rssFile, 'utf8').trim().split('\n').at(-1) : NaN);
-    if (Number.isFinite(kb) && kb > 0) rss.push(['GNU time %M', kb * 1024]);
-  }
+  if (timing.kb !== undefined) rss.push(['GNU time %M', timing.kb * 1024]);
   if (polledKb > 0) rss.push(['VmHWM polled', polledKb * 1024]);
   if (stats) rss.push(['THREADSTANCE_STATS', stats.maxRssBytes]);
   const failed = stopped === undefined && (code !== 0 || signal !== null);
@@ -127,6 +132,8 @@ export async function runCli(opts: CliRunOptions): Promise<CliRun> {
     ...(rss.length ? { maxRssBytes: Math.max(...rss.map(([, b]) => b)) } : {}),
     rssSources: rss.map(([s]) => s),
     rssLowerBound: status === 'stopped',
+    ...(timing.cpuMs !== undefined ? { cpuMs: timing.cpuMs } : {}),
+    ...(otherCores !== undefined ? { otherCores } : {}),
     command: ['node', ...args.map((a) => (a === opts.bin ? path.relative(process.cwd(), a) : a))].join(' '),
   };
 }
@@ -144,6 +151,16 @@ function readStats(file: string): { stats?: CliStats; statsError?: string } {
     if (typeof raw[k] !== 'number') return { statsError: `${file}: "${k}" should be a number, found ${JSON.stringify(raw[k])}` };
   }
   return { stats: raw as unknown as CliStats };
+}
+
+/** What GNU time wrote (`%M %U %S`, on its last line): peak RSS in kB and user + system CPU in ms. */
+export function gnuTime(file: string): { kb?: number; cpuMs?: number } {
+  const last = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').at(-1) : undefined;
+  const [kb, user, system] = (last ?? '').trim().split(/\s+/).map(Number);
+  return {
+    ...(kb !== undefined && Number.isFinite(kb) && kb > 0 ? { kb } : {}),
+    ...(user !== undefined && system !== undefined && Number.isFinite(user) && Number.isFinite(system) ? { cpuMs: Math.round((user + system) * 1000) } : {}),
+  };
 }
 
 /** The first child of `pid` (node under GNU time). */

@@ -7,6 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { readCorpusTexts } from './write-corpus.js';
+import { openLoadWindow } from './load.js';
 
 /** What a baseline child prints. */
 export interface Measured {
@@ -19,6 +20,8 @@ export interface Measured {
   maxRssBytes: number;
   /** A value computed from the results, printed so the work cannot be skipped. */
   check: number;
+  /** Cores other processes used on average during the timed loop (see load.ts); absent when not measurable. */
+  otherCores?: number;
 }
 
 async function main(mode: string, file: string, warmup: number): Promise<Measured> {
@@ -37,10 +40,13 @@ async function main(mode: string, file: string, warmup: number): Promise<Measure
   const loadMs = performance.now() - loadStart;
   let check = 0;
   for (let i = 0; i < Math.min(warmup, texts.length); i++) check += analyze(texts[i]!);
+  const load = openLoadWindow();
   const start = performance.now();
   for (const text of texts) check += analyze(text);
   const ms = performance.now() - start;
-  return { mode, comments: texts.length, loadMs, ms, maxRssBytes: process.resourceUsage().maxRSS * 1024, check };
+  // The measured process is this one, which the window already leaves out.
+  const otherCores = load.close(0);
+  return { mode, comments: texts.length, loadMs, ms, maxRssBytes: process.resourceUsage().maxRSS * 1024, check, ...(otherCores !== undefined ? { otherCores } : {}) };
 }
 
 const [mode = '', file = '', warmup = '2000'] = process.argv.slice(2);

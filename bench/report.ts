@@ -1,7 +1,7 @@
 /** The benchmark's outputs with no I/O: the table printed on stdout and the object written to out/bench.json. */
 import type { CliRun } from './cli-run.js';
 import type { Measured } from './measure.js';
-import { fmt, growth, ratio, type BenchFigures, type Rss, type TargetResult } from './targets.js';
+import { DISTURBED_CORES, fmt, growth, ratio, type BenchFigures, type Rss, type TargetResult } from './targets.js';
 
 /** Everything one benchmark run measured. */
 export interface BenchResult {
@@ -39,6 +39,7 @@ export function benchJson(r: BenchResult): object {
       jobsN_over_readdoc: ratio(f.jobsN, f.readdoc) ?? null,
       jobsN_over_vader: ratio(f.jobsN, f.vader) ?? null,
       jobsN_over_jobs1: ratio(f.jobsN, f.jobs1) ?? null,
+      jobsN_over_jobs1_large: ratio(f.jobsNLarge, f.jobs1Large) ?? null,
     },
     rssGrowth: { jobs1: growth(f.rss.jobs1Small, f.rss.jobs1Large) ?? null, jobsN: growth(f.rss.jobsNSmall, f.rss.jobsNLarge) ?? null },
   };
@@ -54,15 +55,15 @@ export function benchTable(r: BenchResult): string {
   lines.push(`corpus: ${fmt.int(r.corpus.comments)} comments (${fmt.mb(r.corpus.bytes)} JSON Lines, mean ${Math.round(r.corpus.meanChars)} characters), seed ${r.options.seed}; sentences: ${Object.entries(r.corpus.pools).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   lines.push(`claims: ${r.cli.claims.join(', ')}${r.cli.claimsNote ? ` (${r.cli.claimsNote})` : ''}`);
   lines.push('');
-  const rows: string[][] = [['configuration', 'comments/s', 'peak RSS', 'timed by']];
+  const rows: string[][] = [['configuration', 'comments/s', 'peak RSS', 'other load', 'timed by']];
   const base = (name: string, x: (Measured & { commentsPerSec: number }) | undefined): void => {
-    rows.push([name, x ? fmt.int(x.commentsPerSec) : 'failed', x ? fmt.mb(x.maxRssBytes) : '—', x ? `in-process loop, own child, after ${r.options.warmup} warm-up` : '']);
+    rows.push([name, x ? fmt.int(x.commentsPerSec) : 'failed', x ? fmt.mb(x.maxRssBytes) : '—', cores(x?.otherCores), x ? `in-process loop, own child, after ${r.options.warmup} warm-up` : '']);
   };
   base('(a) bare readDoc, winkNLP(model)', r.readdoc);
   base('(b) vader-sentiment polarity_scores', r.vader);
   const cli = (name: string, run: CliRun | undefined, missing: string): void => {
-    if (!run) return void rows.push([name, missing, '—', '']);
-    rows.push([name, run.commentsPerSec === undefined ? run.status : fmt.int(run.commentsPerSec), rssText(run), run.rateSource === 'analyzeMs' ? 'CLI analyzeMs' : 'wall time of the CLI child']);
+    if (!run) return void rows.push([name, missing, '—', '—', '']);
+    rows.push([name, run.commentsPerSec === undefined ? run.status : fmt.int(run.commentsPerSec), rssText(run), cores(run.otherCores), run.rateSource === 'analyzeMs' ? 'CLI analyzeMs' : 'wall time of the CLI child']);
   };
   cli('(c) threadstance analyze, 1 worker', r.jobs1, 'failed');
   cli(`(c) threadstance analyze, ${n} workers`, r.jobsN, 'not available');
@@ -75,12 +76,14 @@ export function benchTable(r: BenchResult): string {
   addRatio(`c/a: ${n} workers ÷ readDoc`, ratio(f.jobsN, f.readdoc));
   addRatio(`c/b: ${n} workers ÷ vader`, ratio(f.jobsN, f.vader));
   addRatio(`${n} workers ÷ 1 worker`, ratio(f.jobsN, f.jobs1));
+  if (f.rssComments > 0) addRatio(`${n} workers ÷ 1 worker, ${fmt.int(f.rssComments)} comments`, ratio(f.jobsNLarge, f.jobs1Large));
   lines.push(table(ratios));
+  lines.push(`other load: cores other processes used on average during the run (from /proc/stat; above ${DISTURBED_CORES} the run's rate is marked disturbed in the notes)`);
   lines.push('');
-  const rss: string[][] = [['CLI run', 'comments', 'status', 'wall', 'peak RSS', 'RSS from']];
+  const rss: string[][] = [['CLI run', 'comments', 'status', 'wall', 'comments/s', 'peak RSS', 'other load', 'RSS from']];
   for (const run of [r.jobs1, r.jobsN, ...r.rssRuns]) {
     if (!run) continue;
-    rss.push([`jobs ${run.jobs ?? '(default)'}`, fmt.int(run.comments), run.status, `${(run.wallMs / 1000).toFixed(1)} s`, rssText(run), run.rssSources.join(', ')]);
+    rss.push([`jobs ${run.jobs ?? '(default)'}`, fmt.int(run.comments), run.status, `${(run.wallMs / 1000).toFixed(1)} s`, run.commentsPerSec === undefined ? '—' : fmt.int(run.commentsPerSec), rssText(run), cores(run.otherCores), run.rssSources.join(', ')]);
   }
   const g1 = growth(f.rss.jobs1Small, f.rss.jobs1Large);
   const gN = growth(f.rss.jobsNSmall, f.rss.jobsNLarge);
@@ -100,6 +103,11 @@ export function benchTable(r: BenchResult): string {
   for (const e of r.baselineErrors) lines.push(`  ! ${e}`);
   lines.push('', `took ${(r.durationMs / 1000).toFixed(0)} s`);
   return lines.join('\n') + '\n';
+}
+
+/** Other load in cores, or — when not measured. */
+function cores(x: number | undefined): string {
+  return x === undefined ? '—' : x.toFixed(2);
 }
 
 function rssText(run: CliRun): string {

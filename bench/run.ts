@@ -138,7 +138,7 @@ async function main(opts: Options): Promise<number> {
       say(`(${mode === 'readdoc' ? 'a' : 'b'}) ${mode} over ${fmt.int(small.comments)} comments`);
       try {
         const m = await baseline(mode, small.file, opts.warmup, left());
-        say(`  ${fmt.int(m.commentsPerSec)} comments/s, peak RSS ${fmt.mb(m.maxRssBytes)}`);
+        say(`  ${fmt.int(m.commentsPerSec)} comments/s, peak RSS ${fmt.mb(m.maxRssBytes)}${m.otherCores !== undefined ? `, other load ${m.otherCores.toFixed(2)} cores` : ''}`);
         return m;
       } catch (err) {
         baselineErrors.push((err as Error).message);
@@ -152,7 +152,7 @@ async function main(opts: Options): Promise<number> {
     const cli = async (corpus: CorpusFile, jobs: number | undefined, timeoutMs: number): Promise<CliRun> => {
       say(`(c) analyze ${fmt.int(corpus.comments)} comments, ${jobs === undefined ? 'no --jobs' : `--jobs ${jobs}`}`);
       const run = await runCli({ ...cliOpts, corpus: corpus.file, comments: corpus.comments, jobs, timeoutMs });
-      say(`  ${run.status}${run.commentsPerSec ? `, ${fmt.int(run.commentsPerSec)} comments/s` : ''}, wall ${(run.wallMs / 1000).toFixed(1)} s, peak RSS ${run.maxRssBytes ? `${run.rssLowerBound ? '≥ ' : ''}${fmt.mb(run.maxRssBytes)}` : '—'}${run.reason ? ` (${run.reason})` : ''}`);
+      say(`  ${run.status}${run.commentsPerSec ? `, ${fmt.int(run.commentsPerSec)} comments/s` : ''}, wall ${(run.wallMs / 1000).toFixed(1)} s, peak RSS ${run.maxRssBytes ? `${run.rssLowerBound ? '≥ ' : ''}${fmt.mb(run.maxRssBytes)}` : '—'}${run.otherCores !== undefined ? `, other load ${run.otherCores.toFixed(2)} cores` : ''}${run.reason ? ` (${run.reason})` : ''}`);
       return run;
     };
     const jobs1 = await cli(small, jobsArg(1), left());
@@ -191,7 +191,10 @@ async function main(opts: Options): Promise<number> {
       rateBasis: jobs1.rateSource,
       ...(startupMs !== undefined ? { startupMs } : {}),
       startupExact: exact,
+      ...(large1?.commentsPerSec !== undefined ? { jobs1Large: large1.commentsPerSec } : {}),
+      ...(largeN?.commentsPerSec !== undefined ? { jobsNLarge: largeN.commentsPerSec } : {}),
       rss: { jobs1Small: rssOf(jobs1), jobsNSmall: rssOf(jobsN), jobs1Large: rssOf(large1), jobsNLarge: rssOf(largeN) },
+      load: { readdoc: readdoc?.otherCores, vader: vader?.otherCores, jobs1: jobs1.otherCores, jobsN: jobsN?.otherCores, jobs1Large: large1?.otherCores, jobsNLarge: largeN?.otherCores },
     };
     const result: BenchResult = {
       date: new Date().toISOString(),

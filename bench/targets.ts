@@ -21,12 +21,17 @@ export interface BenchFigures {
   vader?: number;
   jobs1?: number;
   jobsN?: number;
+  /** Comments per second of the CLI runs on the RSS corpus (the million). */
+  jobs1Large?: number;
+  jobsNLarge?: number;
   /** How the CLI's comments/s were timed: its own analyzeMs, or wall time around the child (start-up and file I/O included). */
   rateBasis: 'analyzeMs' | 'wall';
   startupMs?: number;
   /** False when start-up is the wall time of a one-comment run (an upper bound), not the CLI's own figure. */
   startupExact: boolean;
   rss: { jobs1Small?: Rss; jobsNSmall?: Rss; jobs1Large?: Rss; jobsNLarge?: Rss };
+  /** Cores other processes used on average during each run (see load.ts); absent when not measured. */
+  load?: { readdoc?: number; vader?: number; jobs1?: number; jobsN?: number; jobs1Large?: number; jobsNLarge?: number };
 }
 
 export type Status = 'met' | 'not met' | 'not available';
@@ -57,6 +62,9 @@ export const fmt = {
   int: (n: number): string => Math.round(n).toLocaleString('en-US'),
 };
 
+/** Above this many cores of other load during a run (5% of two cores), its rate is reported as disturbed. */
+export const DISTURBED_CORES = 0.1;
+
 const MILLION = 1_000_000;
 const HUNDRED_K = 100_000;
 
@@ -67,16 +75,31 @@ export function evaluateTargets(f: BenchFigures): TargetResult[] {
   const big = f.rssComments >= MILLION ? undefined : `needs runs on 1,000,000 comments (this run: ${f.rssComments ? fmt.int(f.rssComments) : 'none'})`;
   const pair = f.comments === HUNDRED_K && f.rssComments === MILLION ? undefined : 'needs --comments 100000 and --rss-comments 1000000';
   const two = f.workers === 2 ? undefined : `measured with ${f.workers} workers, the target is for two`;
+  const l = f.load ?? {};
   return [
-    atLeast('full analysis, 1 worker ÷ bare readDoc', 0.75, ratio(f.jobs1, f.readdoc), undefined, wall),
-    atLeast('full analysis, 1 worker ÷ vader-sentiment', 1.5, ratio(f.jobs1, f.vader), undefined, wall),
-    atLeast('2 workers ÷ 1 worker, 100,000+ comments', 1.6, ratio(f.jobsN, f.jobs1), two ?? (f.comments < HUNDRED_K ? `corpus of ${fmt.int(f.comments)} comments` : f.jobsN === undefined ? noJobs : undefined), wall),
+    atLeast('full analysis, 1 worker ÷ bare readDoc', 0.75, ratio(f.jobs1, f.readdoc), undefined, notes(wall, disturbed({ '1-worker': l.jobs1, readDoc: l.readdoc }))),
+    atLeast('full analysis, 1 worker ÷ vader-sentiment', 1.5, ratio(f.jobs1, f.vader), undefined, notes(wall, disturbed({ '1-worker': l.jobs1, vader: l.vader }))),
+    atLeast(`2 workers ÷ 1 worker, ${fmt.int(f.comments)} comments`, 1.6, ratio(f.jobsN, f.jobs1), two ?? (f.comments < HUNDRED_K ? `corpus of ${fmt.int(f.comments)} comments, the target is for 100,000 or more` : f.jobsN === undefined ? noJobs : undefined), notes(wall, disturbed({ '1-worker': l.jobs1, [`${f.workers}-worker`]: l.jobsN }))),
+    atLeast(`2 workers ÷ 1 worker, ${f.rssComments ? `${fmt.int(f.rssComments)} comments` : 'RSS corpus'}`, 1.6, ratio(f.jobsNLarge, f.jobs1Large), two ?? (f.rssComments < HUNDRED_K ? `needs a run of 100,000 comments or more (this run: ${f.rssComments ? fmt.int(f.rssComments) : 'none'})` : f.jobsNLarge === undefined || f.jobs1Large === undefined ? 'a run it needs did not finish' : undefined), notes(wall, disturbed({ '1-worker': l.jobs1Large, [`${f.workers}-worker`]: l.jobsNLarge }))),
     below('peak RSS, 1M comments, 1 worker', 250 * 2 ** 20, f.rss.jobs1Large, fmt.mb, big),
     below('peak RSS, 1M comments, 2 workers', 400 * 2 ** 20, f.rss.jobsNLarge, fmt.mb, two ?? big ?? (f.rss.jobsNLarge === undefined ? noJobs : undefined)),
     below('RSS growth 100k → 1M, 1 worker', 0.25, growth(f.rss.jobs1Small, f.rss.jobs1Large), fmt.pct, pair),
     below('RSS growth 100k → 1M, 2 workers', 0.25, growth(f.rss.jobsNSmall, f.rss.jobsNLarge), fmt.pct, two ?? pair ?? (f.rss.jobsNLarge === undefined ? noJobs : undefined)),
     startup(f),
   ];
+}
+
+/** The notes that apply, joined; undefined when none does. */
+function notes(...xs: (string | undefined)[]): string | undefined {
+  const kept = xs.filter((x): x is string => x !== undefined);
+  return kept.length ? kept.join('; ') : undefined;
+}
+
+/** A note when other processes took more than DISTURBED_CORES during any run a ratio compares. */
+export function disturbed(runs: Record<string, number | undefined>): string | undefined {
+  const busy = Object.entries(runs).filter(([, cores]) => cores !== undefined && cores > DISTURBED_CORES);
+  if (busy.length === 0) return undefined;
+  return `disturbed: other processes used ${busy.map(([run, cores]) => `${cores!.toFixed(2)} cores on average during the ${run} run`).join(' and ')}, so that run's rate is low`;
 }
 
 function atLeast(target: string, min: number, value: number | undefined, missing: string | undefined, note: string | undefined): TargetResult {

@@ -2,7 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { authorName, generateCorpus, prng, splitSentences, usableSentences, THREAD_SIZE, type CorpusRecord } from '../bench/corpus.js';
-import { evaluateTargets, growth, ratio, type BenchFigures } from '../bench/targets.js';
+import { disturbed, evaluateTargets, growth, ratio, type BenchFigures } from '../bench/targets.js';
+import { busyTicks, otherCores } from '../bench/load.js';
+import { gnuTime } from '../bench/cli-run.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { shortestFirst } from '../bench/budget.js';
 
 const pools = [
@@ -86,6 +91,8 @@ const figures: BenchFigures = {
   vader: 4000,
   jobs1: 6000,
   jobsN: 9000,
+  jobs1Large: 6500,
+  jobsNLarge: 11000,
   rateBasis: 'analyzeMs',
   startupMs: 700,
   startupExact: true,
@@ -97,7 +104,8 @@ test('targets: each is met or not met with the measured value', () => {
   assert.equal(ratio(6000, 8000), 0.75);
   assert.equal(ratio(6000, undefined), undefined);
   assert.deepEqual(growth({ bytes: 200, lowerBound: false }, { bytes: 250, lowerBound: true }), { value: 0.25, lowerBound: true });
-  assert.deepEqual(statuses(figures), ['0.75× met', '1.50× met', '1.50× not met', '240 MB met', '420 MB not met', '+20.0% met', '+40.0% not met', '700 ms met']);
+  assert.deepEqual(statuses(figures), ['0.75× met', '1.50× met', '1.50× not met', '1.69× met', '240 MB met', '420 MB not met', '+20.0% met', '+40.0% not met', '700 ms met']);
+  assert.deepEqual(evaluateTargets(figures).slice(2, 4).map((t) => t.target), ['2 workers ÷ 1 worker, 100,000 comments', '2 workers ÷ 1 worker, 1,000,000 comments']);
 });
 
 test('targets: missing runs, lower bounds and upper bounds are never reported as met without proof', () => {
@@ -105,21 +113,24 @@ test('targets: missing runs, lower bounds and upper bounds are never reported as
     ...figures,
     hasJobs: false,
     jobsN: undefined,
+    jobsNLarge: undefined,
     rateBasis: 'wall',
     startupMs: 1200,
     startupExact: false,
     rss: { jobs1Small: { bytes: 1000 * MB, lowerBound: false }, jobs1Large: { bytes: 2048 * MB, lowerBound: true } },
   };
   const result = evaluateTargets(f);
-  assert.deepEqual(result.map((t) => `${t.measured} ${t.status}`), ['0.75× met', '1.50× met', '— not available', '≥ 2048 MB not met', '— not available', '≥ +104.8% not met', '— not available', '≤ 1200 ms not available']);
+  assert.deepEqual(result.map((t) => `${t.measured} ${t.status}`), ['0.75× met', '1.50× met', '— not available', '— not available', '≥ 2048 MB not met', '— not available', '≥ +104.8% not met', '— not available', '≤ 1200 ms not available']);
   assert.match(result[0]!.note!, /wall time/);
   assert.match(result[2]!.note!, /no --jobs option/);
+  assert.equal(result[3]!.note, 'a run it needs did not finish');
   // A stopped run below the limit proves nothing.
   const low = evaluateTargets({ ...f, rss: { jobs1Small: { bytes: 100 * MB, lowerBound: false }, jobs1Large: { bytes: 110 * MB, lowerBound: true } } });
-  assert.deepEqual([low[3]!.status, low[5]!.status], ['not available', 'not available']);
+  assert.deepEqual([low[4]!.status, low[6]!.status], ['not available', 'not available']);
   // A short corpus or no million-comment run: the size-bound targets are not evaluated.
   const quick = evaluateTargets({ ...figures, comments: 20_000, rssComments: 0 });
-  assert.deepEqual(quick.map((t) => t.status), ['met', 'met', 'not available', 'not available', 'not available', 'not available', 'not available', 'met']);
+  assert.deepEqual(quick.map((t) => t.status), ['met', 'met', 'not available', 'not available', 'not available', 'not available', 'not available', 'not available', 'met']);
+  assert.equal(quick[3]!.target, '2 workers ÷ 1 worker, RSS corpus');
 });
 
 test('the million-comment runs go shortest first, by the rates on the smaller corpus', () => {
@@ -130,4 +141,36 @@ test('the million-comment runs go shortest first, by the rates on the smaller co
   assert.deepEqual(shortestFirst([3376, undefined]), [0, 1]);
   assert.deepEqual(shortestFirst([undefined, 6001]), [0, 1]);
   assert.deepEqual(shortestFirst([3376]), [0]);
+});
+
+test('other load: busy ticks of /proc/stat, cores other processes took, and the note on a disturbed ratio', () => {
+  // user nice system idle iowait irq softirq steal guest guest_nice
+  assert.equal(busyTicks('cpu  1092277 1128 83299 6263887 2580 0 526 993 0 0'), 1092277 + 1128 + 83299 + 526 + 993);
+  assert.equal(busyTicks('cpu  10 0 5 100 0 0 0'), 15);
+  assert.equal(busyTicks('cpu0 10 0 5 100 0 0 0 0'), undefined);
+  assert.equal(busyTicks('cpu  10 x 5 100 0 0 0 0'), undefined);
+  // 20 s of wall: the machine was busy 41 s, the measured child took 36 s and the benchmark 1 s: 4 s of others = 0.2 cores.
+  assert.equal(otherCores(41_000, 36_000, 1_000, 20_000), 0.2);
+  // Counters tick at 10 ms: a measured time a little above the machine's is no load, not a negative one.
+  assert.equal(otherCores(36_000, 36_010, 5, 20_000), 0);
+  assert.equal(disturbed({ '1-worker': 0.02, '2-worker': 0.1 }), undefined);
+  assert.equal(disturbed({ '1-worker': 0.35, '2-worker': undefined }), "disturbed: other processes used 0.35 cores on average during the 1-worker run, so that run's rate is low");
+  const notes = evaluateTargets({ ...figures, load: { jobs1: 0.01, jobsN: 0.42, jobs1Large: 0.05, jobsNLarge: 0.02 } }).map((t) => t.note);
+  assert.deepEqual(notes.slice(0, 4), [undefined, undefined, "disturbed: other processes used 0.42 cores on average during the 2-worker run, so that run's rate is low", undefined]);
+  // The measured status stays what was measured.
+  assert.equal(evaluateTargets({ ...figures, load: { jobsN: 0.42 } })[2]!.status, 'not met');
+});
+
+test('GNU time: peak RSS and CPU time from the last line, after a line about the exit status', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-time-'));
+  try {
+    const file = path.join(dir, 'time.txt');
+    fs.writeFileSync(file, 'Command exited with non-zero status 1\n335444 35.34 2.07\n');
+    assert.deepEqual(gnuTime(file), { kb: 335444, cpuMs: 37410 });
+    fs.writeFileSync(file, 'Command terminated by signal 9\n0 0.00 0.00\n');
+    assert.deepEqual(gnuTime(file), { cpuMs: 0 });
+    assert.deepEqual(gnuTime(path.join(dir, 'missing.txt')), {});
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
