@@ -89,13 +89,13 @@ test('property: platform documents never crash an adapter, and every record is a
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ts-property-'));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-test('property: a streamed file (JSON Lines, CSV, 4CAT, a Reddit dump) gives the rows and skipped records of its whole reading', async () => {
+test('property: a streamed file (JSON Lines, CSV, 4CAT, a Reddit dump, Hacker News items) gives the rows and skipped records of its whole reading', async () => {
   // Reddit documents: the dumps (JSON Lines), not the comment pages (a JSON array of two Listings).
-  const streamedFormats = platformDocument.filter((d) => ['jsonl', 'csv', '4cat', 'reddit'].includes(d.format) && !d.text.trimStart().startsWith('['));
+  const streamedFormats = platformDocument.filter((d) => ['jsonl', 'csv', '4cat', 'reddit', 'hackernews'].includes(d.format) && !d.text.trimStart().startsWith('['));
   let n = 0;
   await fc.assert(
     fc.asyncProperty(streamedFormats, async ({ format, text }) => {
-      const file = path.join(tmp, `doc${n++}.${format === 'jsonl' ? 'jsonl' : 'csv'}`);
+      const file = path.join(tmp, `doc${n++}.${format === 'csv' || format === '4cat' ? 'csv' : 'jsonl'}`);
       fs.writeFileSync(file, text);
       const whole = noCrash(() => readThreads(text, file, format));
       let source;
@@ -107,8 +107,8 @@ test('property: a streamed file (JSON Lines, CSV, 4CAT, a Reddit dump) gives the
         assert.ok(whole instanceof Error || whole.every((t) => t.comments.length === 0), `${format}: streamed ${err.message}, read whole`);
         return;
       }
-      // A dump whose first record is not a Reddit comment or post is read whole (as generic JSON Lines, when sniffed).
-      if (format === 'reddit' && !source.streamed) return;
+      // A dump whose first record is not a Reddit comment or post (a Hacker News item) is read whole; so is an Algolia tree.
+      if ((format === 'reddit' || format === 'hackernews') && !source.streamed) return;
       assert.equal(source.streamed, true);
       assert.ok(Array.isArray(whole), `${format}: read whole ${(whole as Error).message}`);
       const rows: string[] = [];

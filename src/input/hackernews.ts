@@ -2,14 +2,17 @@
  * Adapter for Hacker News: the Algolia API's `items/{id}` (a story or comment with nested
  * `children`, HTML `text`, `points`) and the Firebase API's items (`/v0/item/{id}.json`: `by`,
  * `time`, `parent`, `kids`, `text`, `score`, `deleted`, `dead`), saved as one item, a JSON array
- * of items or JSON Lines.
+ * of items or JSON Lines (read as a stream, see stream.ts). Firebase items of several stories are
+ * one thread per story (see StoryKeys).
  */
 import type { Skipped, Thread } from '../types.js';
+import type { RawItem } from './stream.js';
 import { ThreadstanceError } from '../errors.js';
-import { parseLocatedJson, jsonPath, type LocatedJson } from './json.js';
+import { RecentMap } from '../recent.js';
+import { parseLocatedJson, jsonPath, readJsonLines, type LocatedJson } from './json.js';
 import { extend, formatPath, type PathNode } from './json-path.js';
 import { htmlToText } from './html.js';
-import { assemble, count, excerpt, isObject, isoFromEpoch, isoFromString, str, type Draft, type Status } from './thread.js';
+import { assemble, count, excerpt, isObject, isoFromEpoch, isoFromString, lightComment, repeatedId, str, StreamedThreads, threadIdFor, toComment, type Draft, type Status } from './thread.js';
 import { describe, firstJsonLine, jsonValue, sniffJsonShape } from './sniff.js';
 
 const TYPES = new Set(['story', 'comment', 'job', 'poll', 'pollopt']);
@@ -19,7 +22,7 @@ function isAlgolia(v: unknown): v is Record<string, unknown> {
   return isObject(v) && Array.isArray(v.children) && typeof v.id === 'number' && ('created_at' in v || 'created_at_i' in v);
 }
 
-function isFirebase(v: unknown): v is Record<string, unknown> {
+export function isFirebase(v: unknown): v is Record<string, unknown> {
   return isObject(v) && typeof v.id === 'number' && typeof v.type === 'string' && TYPES.has(v.type) && typeof v.time === 'number' && !Array.isArray(v.children);
 }
 
@@ -30,49 +33,113 @@ export function sniffHackerNews(text: string): boolean {
   return !jsonValue(text).ok && first !== undefined && isFirebase(first);
 }
 
-/** Reads the items into one thread; an item's replies follow it in the platform's order. */
+/** Reads an Algolia tree into one thread, Firebase items into one thread per story; an item's replies follow it in the platform's order. */
 export function parseHackerNews(text: string, file: string, threadId: string, title: string): Thread[] {
   const skipped: Skipped[] = [];
   const firstLine = firstJsonLine(text);
-  const lines = !jsonValue(text).ok && firstLine !== undefined && isFirebase(firstLine);
-  const drafts: Draft[] = [];
   const rank = new Map<string, number>();
-  let storyId: string | undefined;
-  if (lines) {
-    text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((raw, i) => {
-      if (raw.trim() === '') return;
-      const where = `line ${i + 1}`;
-      try {
-        const item: unknown = JSON.parse(raw);
-        const d = firebase(item, where, i + 1, rank);
-        if (typeof d === 'string') skipped.push({ file, line: i + 1, reason: `${where}: ${d}`, raw: raw.slice(0, 200) });
-        else drafts.push(d);
-      } catch (err) {
-        skipped.push({ file, line: i + 1, reason: `${where}: invalid JSON: ${(err as Error).message}`, raw: raw.slice(0, 200) });
-      }
-    });
+  const items: { value: unknown; where: string; line: number }[] = [];
+  if (!jsonValue(text).ok && firstLine !== undefined && isFirebase(firstLine)) {
+    for (const entry of readJsonLines(text)) {
+      if ('error' in entry) skipped.push({ file, line: entry.line, reason: `line ${entry.line}: ${entry.error}`, raw: entry.raw });
+      else items.push({ value: entry.value, where: `line ${entry.line}`, line: entry.line });
+    }
   } else {
     const doc = parseLocatedJson(text, file);
     const v = doc.value;
     if (isAlgolia(v)) {
-      storyId = str(v.story_id) || (v.parent_id === null || v.parent_id === undefined ? str(v.id) : undefined);
+      const drafts: Draft[] = [];
+      const storyId = str(v.story_id) || (v.parent_id === null || v.parent_id === undefined ? str(v.id) : undefined);
       walkAlgolia(v, doc, file, drafts, skipped, v.type === 'story' || v.parent_id === null ? 0 : undefined);
-    } else if (isFirebase(v) || (Array.isArray(v) && (v.length === 0 || isFirebase(v[0])))) {
-      const items = Array.isArray(v) ? v : [v];
-      items.forEach((item, i) => {
-        const where = jsonPath(Array.isArray(v) ? [i] : []);
-        const line = Array.isArray(v) ? doc.lineAt(v, i) : doc.lineOf(v);
-        const d = firebase(item, where, line, rank);
-        if (typeof d === 'string') skipped.push({ file, line, reason: `${where}: ${d}`, raw: excerpt(item) });
-        else drafts.push(d);
-      });
-    } else {
+      const story = drafts.find((d) => d.depth === 0);
+      return [assemble(drafts, skipped, { file, id: threadId, title: title || storyTitle(story), format: 'hackernews', order: 'tree', opId: storyId ?? story?.id })];
+    }
+    if (!isFirebase(v) && !(Array.isArray(v) && (v.length === 0 || isFirebase(v[0])))) {
       throw new ThreadstanceError('INPUT_SHAPE', `expected a Hacker News item: Algolia's items/{id} (with "children") or Firebase items (with "by", "time", "type"); found ${describe(v)}`, { file, line: 1 });
     }
+    const list = Array.isArray(v) ? v : [v];
+    list.forEach((value, i) => items.push({ value, where: jsonPath(Array.isArray(v) ? [i] : []), line: Array.isArray(v) ? doc.lineAt(v, i) : doc.lineOf(v) }));
   }
-  const story = drafts.find((d) => d.depth === 0);
-  const storyTitle = story?.text.split('\n')[0] ?? '';
-  return [assemble(byRank(drafts, rank), skipped, { file, id: threadId, title: title || storyTitle, format: 'hackernews', order: 'tree', opId: storyId ?? story?.id })];
+  const keys = new StoryKeys(Infinity);
+  const groups = new Map<string, Draft[]>();
+  for (const { value, where, line } of items) {
+    const d = firebase(value, where, line, rank);
+    if (typeof d === 'string') {
+      skipped.push({ file, line, reason: `${where}: ${d}`, raw: excerpt(value) });
+      continue;
+    }
+    const key = keys.of(d);
+    const group = groups.get(key) ?? [];
+    group.push(d);
+    groups.set(key, group);
+  }
+  if (groups.size === 0) groups.set('', []);
+  return [...groups].map(([key, drafts], i) =>
+    assemble(byRank(drafts, rank), i === 0 ? skipped : [], { file, id: threadIdFor(threadId, key, groups.size), title: title || storyTitle(drafts.find((d) => d.depth === 0)), format: 'hackernews', order: 'tree' }),
+  );
+}
+
+/** A story's title: the first line of its text (its title, when it has one). */
+function storyTitle(story: Draft | undefined): string {
+  return story?.text.split('\n')[0] ?? '';
+}
+
+/**
+ * Which story's thread each Firebase item belongs to, read in file order: a story (an item with no
+ * parent) opens its own thread; an item whose parent was read before (among the last `window`) joins
+ * the parent's thread; any other opens the thread named by its parent's id (its story or nearest
+ * ancestor is not in the file, or comes later). Dumps list items by id or fetch them from the story
+ * down, so a parent comes first.
+ */
+export class StoryKeys {
+  private readonly threadOf: RecentMap<string, string>;
+
+  constructor(window: number) {
+    this.threadOf = new RecentMap(window);
+  }
+
+  of(d: Draft): string {
+    const key = d.parentId === '' ? d.id : (this.threadOf.get(d.parentId) ?? d.parentId);
+    // A repeated id keeps the thread of its first reading.
+    if (!this.threadOf.has(d.id)) this.threadOf.set(d.id, key);
+    return key;
+  }
+}
+
+/**
+ * JSON Lines of Firebase items read one line at a time: rows in file order (not ranked by `kids`),
+ * one thread per story (StoryKeys); depth and repeated ids within the last `window` items. A reply
+ * whose parent was not read keeps its parent id, and no depth. `light`: for the first pass, which only
+ * counts; a comment's HTML is not converted.
+ */
+export class HackerNewsReader {
+  private readonly keys: StoryKeys;
+  private readonly threads: StreamedThreads;
+  private firstKey: string | undefined;
+
+  constructor(
+    private readonly file: string,
+    window: number,
+    private readonly light: boolean,
+  ) {
+    this.keys = new StoryKeys(window);
+    this.threads = new StreamedThreads(window, false);
+  }
+
+  read(value: unknown, line: number): RawItem {
+    const where = `line ${line}`;
+    const d = firebase(value, where, line, undefined, this.light);
+    if (typeof d === 'string') return { key: this.firstKey ?? '', skipped: { file: this.file, line, reason: `${where}: ${d}`, raw: excerpt(value) } };
+    const key = this.keys.of(d);
+    this.firstKey ??= key;
+    const first = this.threads.firstLine(key, d.id);
+    // The record as the whole-file reader shows it: its text converted (rare enough to convert in the first pass too).
+    const full = (): Draft => (this.light ? (firebase(value, where, line) as Draft) : d);
+    if (first !== undefined) return { key, skipped: repeatedId(this.file, d, first, full().text) };
+    const { index, depth } = this.threads.place(key, d);
+    const comment = this.light ? lightComment(d, index, depth) : toComment(d, index, depth);
+    return { key, comment, ...(d.depth === 0 ? { title: storyTitle(full()) } : {}) };
+  }
 }
 
 /** Reads an Algolia item tree depth-first (an item, then its replies), with a stack of its own so that no depth overflows the call stack. */
@@ -114,18 +181,18 @@ function walkAlgolia(top: Record<string, unknown>, doc: LocatedJson, file: strin
   }
 }
 
-/** One Firebase item; its `kids` go to `rank` (each kid's place among its siblings). */
-function firebase(item: unknown, where: string, line: number, rank: Map<string, number>): Draft | string {
+/** One Firebase item; its `kids` go to `rank` (each kid's place among its siblings). `light`: its HTML is not converted. */
+function firebase(item: unknown, where: string, line: number, rank?: Map<string, number>, light = false): Draft | string {
   if (!isObject(item)) return `expected a Hacker News item object, found ${describe(item)}`;
   const id = str(item.id);
   if (!id) return 'an item without "id"';
   let status: Status = '';
   if (item.dead === true) status = 'dead';
   if (item.deleted === true) status = 'deleted';
-  const html = htmlToText(typeof item.text === 'string' ? item.text : '');
+  const html = light ? { text: '', media: [] } : htmlToText(typeof item.text === 'string' ? item.text : '');
   const titleText = str(item.title);
   const isStory = item.type !== 'comment' && item.type !== 'pollopt';
-  if (Array.isArray(item.kids)) item.kids.forEach((k, i) => rank.set(str(k), i));
+  if (rank && Array.isArray(item.kids)) item.kids.forEach((k, i) => rank.set(str(k), i));
   return {
     id,
     parentId: str(item.parent),

@@ -1,5 +1,5 @@
 /**
- * Streamed inputs: JSON Lines (generic or a Reddit dump) and CSV (generic or a 4CAT export) are read record by record, never
+ * Streamed inputs: JSON Lines (generic, a Reddit dump or Hacker News items) and CSV (generic or a 4CAT export) are read record by record, never
  * whole, so a dump of millions of comments is read in flat memory. Rows come in file order (threads
  * of a dump may interleave); a reply's depth is known when its parent was among the last
  * STREAM_WINDOW records, and repeated ids are caught within that window.
@@ -19,10 +19,11 @@ import { describe, firstJsonLine, forgetParsed } from './sniff.js';
 import { isRedditObject, toDraft } from './reddit-dump.js';
 import { ADAPTERS } from './index.js';
 import { FourcatReader } from './fourcat.js';
+import { HackerNewsReader, isFirebase } from './hackernews.js';
 import { csvOptions, csvError, csvStart, lineBreaks, recordCsvError } from './generic.js';
 
 /** Formats read as streams. */
-export type StreamKind = 'jsonl' | 'csv' | 'reddit' | '4cat';
+export type StreamKind = 'jsonl' | 'csv' | 'reddit' | '4cat' | 'hackernews';
 
 /** Recent records remembered for depth and repeated ids. */
 export const STREAM_WINDOW = 100000;
@@ -35,11 +36,12 @@ export type RawItem = { key: string; comment: Comment; title?: string } | { key:
 
 /**
  * The streamed format of `file`, or undefined when it is read whole: CSV (generic or 4CAT), or JSON
- * Lines whose first line is a JSON object on its own (generic, or Reddit comments and submissions).
+ * Lines whose first line is a JSON object on its own (generic, Reddit comments and submissions, or
+ * Hacker News Firebase items).
  * JSON arrays, documents over several lines, platform JSON and pasted text are read whole.
  */
 export function streamKind(file: string, format: string, encoding: Encoding): StreamKind | undefined {
-  if (format !== 'auto' && format !== 'jsonl' && format !== 'csv' && format !== 'reddit' && format !== '4cat') return undefined;
+  if (format !== 'auto' && format !== 'jsonl' && format !== 'csv' && format !== 'reddit' && format !== '4cat' && format !== 'hackernews') return undefined;
   let bytes: Buffer;
   try {
     if (!fs.statSync(file).isFile()) return undefined;
@@ -58,10 +60,11 @@ export function streamKind(file: string, format: string, encoding: Encoding): St
     forgetParsed();
   }
   if (name === 'csv' || name === '4cat') return name;
-  if (name !== 'jsonl' && name !== 'reddit') return undefined;
+  if (name !== 'jsonl' && name !== 'reddit' && name !== 'hackernews') return undefined;
   // The first record decides (the line after a damaged first one, which is then skipped as any other).
   const value = firstJsonLine(head);
   if (!value) return undefined;
+  if (name === 'hackernews') return isFirebase(value) ? 'hackernews' : undefined;
   if (isRedditObject(value)) return 'reddit';
   return name === 'jsonl' ? 'jsonl' : undefined;
 }
@@ -75,6 +78,7 @@ export function rawItems(kind: StreamKind, file: string, encoding: Encoding, lig
   if (kind === 'csv') return csvItems(file, encoding, base, light);
   if (kind === '4cat') return fourcatItems(file, encoding, light);
   if (kind === 'reddit') return redditItems(file, encoding, light);
+  if (kind === 'hackernews') return hackerNewsItems(file, encoding, light);
   return jsonlItems(file, encoding, base, light);
 }
 
@@ -233,8 +237,25 @@ async function* redditItems(file: string, encoding: Encoding, light: boolean): A
   }
 }
 
-/** The final thread id of a key: Reddit dumps and 4CAT exports name a lone thread after the file, several by their post ids. */
+/** Hacker News Firebase items, one per line: a thread per story (see HackerNewsReader). */
+async function* hackerNewsItems(file: string, encoding: Encoding, light: boolean): AsyncGenerator<RawItem> {
+  const reader = new HackerNewsReader(file, STREAM_WINDOW, light);
+  let firstKey: string | undefined;
+  for await (const { line, text } of textLines(textChunks(file, encoding))) {
+    const entry = jsonLine(text, line, light); // as in jsonlItems
+    if (!entry) continue;
+    if ('error' in entry) {
+      if (light) yield { key: firstKey ?? '', skipped: { file, line, reason: `line ${line}: ${entry.error}`, raw: entry.raw } };
+      continue;
+    }
+    const it = reader.read(entry.value, line);
+    if ('comment' in it) firstKey ??= it.key;
+    yield it;
+  }
+}
+
+/** The final thread id of a key: Reddit dumps, 4CAT exports and Hacker News items name a lone thread after the file, several by their post ids. */
 export function streamThreadId(kind: StreamKind, file: string, key: string, threads: number): string {
-  if (kind !== 'reddit' && kind !== '4cat') return key;
+  if (kind !== 'reddit' && kind !== '4cat' && kind !== 'hackernews') return key;
   return threadIdFor(path.basename(file).replace(/\.[^.]+$/, ''), key, threads);
 }

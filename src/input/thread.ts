@@ -150,16 +150,20 @@ export function repeatedId(file: string, d: Draft, firstLine: number, text = d.t
 }
 
 /**
- * The threads of a platform's dump read as a stream (Reddit, 4CAT), keyed by their opening post's id:
- * what `assemble` does with a whole thread, over the last `window` records. A repeated id is caught,
- * a reply to an opening post that was not read is top-level, a depth comes from a parent read before.
+ * The threads of a platform's dump read as a stream (Reddit, 4CAT, Hacker News), keyed by their
+ * opening post's id: what `assemble` does with a whole thread, over the last `window` records. A
+ * repeated id is caught, a depth comes from a parent read before, and (with `keyIsOp`: the key is
+ * surely the opening post's id) a reply to an opening post that was not read is top-level.
  */
 export class StreamedThreads {
   private readonly seen: RecentMap<string, { line: number; depth: number | undefined }>;
   /** Comments so far per thread. */
   private readonly positions = new Map<string, number>();
 
-  constructor(window: number) {
+  constructor(
+    window: number,
+    private readonly keyIsOp = true,
+  ) {
     this.seen = new RecentMap(window);
   }
 
@@ -176,7 +180,7 @@ export class StreamedThreads {
   /** Places a draft (not a repeated id) in `thread`, whose opening post has the thread's id: its index and depth. */
   place(thread: string, d: Draft): { index: number; depth: number | undefined } {
     let depth = d.depth;
-    if (d.parentId === thread && !this.has(thread, thread)) {
+    if (this.keyIsOp && d.parentId === thread && !this.has(thread, thread)) {
       d.parentId = '';
       depth ??= 1;
     } else depth ??= d.parentId === '' ? 0 : plusOne(this.seen.get(`${thread}\u0000${d.parentId}`)?.depth);
