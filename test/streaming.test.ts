@@ -18,6 +18,7 @@ import { defaultSources, loadPools } from '../bench/sources.js';
 import { writeCorpus } from '../bench/write-corpus.js';
 import { jobsFor, WORKERS_FROM } from '../src/run/jobs.js';
 import { ThreadstanceError } from '../src/errors.js';
+import { NO_COMMENT_LIMIT, openInput, type InputSource } from '../src/input/source.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ts-stream-'));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -178,4 +179,21 @@ test('two workers, which render their own rows, write the same bytes as one on r
   }
   assert.equal(outs[0]!.split('\r\n').length, 6002);
   assert.ok(outs[1] === outs[0], 'the rows of two workers differ from those of one');
+});
+
+test('a streamed input whose first 100,000 records are no comments is given up there; one comment before the limit reads on', async () => {
+  const lines = (n: number): string => Array.from({ length: n }, (_, i) => JSON.stringify({ id: `c${i}`, body: 'a field named otherwise' })).join('\n') + '\n';
+  const none = path.join(tmp, 'no-text.jsonl');
+  fs.writeFileSync(none, lines(NO_COMMENT_LIMIT + 5000));
+  const read = (file: string): Promise<InputSource> => openInput(file, { format: 'auto', encoding: 'auto', title: '', readText: () => assert.fail('read whole') });
+  await assert.rejects(read(none), (err: unknown) => {
+    assert.ok(err instanceof ThreadstanceError);
+    assert.equal(err.code, 'INPUT_NO_COMMENTS');
+    assert.match(err.message, /; stopped reading at line 100000: 100,000 records could not be read, the first on line 1: no "text" field \(found "id", "body"\)$/);
+    return true;
+  });
+  const late = path.join(tmp, 'late-text.jsonl');
+  fs.writeFileSync(late, lines(NO_COMMENT_LIMIT - 1) + JSON.stringify({ id: 'x', text: 'At last a comment.' }) + '\n' + lines(10));
+  const source = await read(late);
+  assert.deepEqual([source.comments, source.skipped.length, source.skipped.at(-1)!.line], [1, NO_COMMENT_LIMIT + 9, NO_COMMENT_LIMIT + 10]);
 });

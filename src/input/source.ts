@@ -89,6 +89,13 @@ export function wholeSource(file: string, threads: Thread[]): InputSource {
   };
 }
 
+/**
+ * Unreadable records read before any comment after which a streamed input is given up: a dump of
+ * millions of records none of which is a comment (the wrong --format, or a field named otherwise) would
+ * otherwise keep every one in memory (about half a KB each) before failing at the end.
+ */
+export const NO_COMMENT_LIMIT = 100_000;
+
 /** Reads a streamed input once to learn its threads and columns; `items()` reads it again. */
 async function surveyStream(kind: StreamKind, file: string, o: InputOptions): Promise<InputSource> {
   const keys = new Map<string, { title: string; flat: boolean; skipped: Skipped[]; size: number }>();
@@ -103,6 +110,7 @@ async function surveyStream(kind: StreamKind, file: string, o: InputOptions): Pr
       const kept = keptSkipped(it.skipped);
       skipped.push(kept);
       (entry ? entry.skipped : skippedBeforeAny).push(kept);
+      if (comments === 0 && skipped.length >= NO_COMMENT_LIMIT) throw noComments(kind, file, skipped, `stopped reading at line ${kept.line}: `);
       continue;
     }
     if (!entry) {
@@ -120,10 +128,7 @@ async function surveyStream(kind: StreamKind, file: string, o: InputOptions): Pr
     optional.depth ||= c.depth !== undefined;
     optional.url ||= Boolean(c.url);
   }
-  if (comments === 0) {
-    const adapter = ADAPTERS.find((a) => a.name === kind);
-    throw new ThreadstanceError('INPUT_NO_COMMENTS', `no comments found reading it as ${adapter?.name} (${adapter?.description})${skipped.length ? `; ${skipped.length} records could not be read, the first on line ${skipped[0]!.line}: ${skipped[0]!.reason}` : ''}`, { file });
-  }
+  if (comments === 0) throw noComments(kind, file, skipped, '');
   const infos = new Map<string, ThreadInfo>();
   for (const [key, e] of keys) {
     infos.set(key, { id: streamThreadId(kind, file, key, keys.size), title: o.title || e.title, file, format: kind, flat: e.flat, skipped: e.skipped, size: e.size });
@@ -146,4 +151,12 @@ async function surveyStream(kind: StreamKind, file: string, o: InputOptions): Pr
       }
     },
   };
+}
+
+/** No comment in a streamed input (`stopped`: or in its first NO_COMMENT_LIMIT records, when reading was given up). */
+function noComments(kind: StreamKind, file: string, skipped: Skipped[], stopped: string): ThreadstanceError {
+  const adapter = ADAPTERS.find((a) => a.name === kind);
+  const first = skipped[0];
+  const records = first ? `; ${stopped}${skipped.length.toLocaleString('en-US')} records could not be read, the first on line ${first.line}: ${first.reason}` : '';
+  return new ThreadstanceError('INPUT_NO_COMMENTS', `no comments found reading it as ${adapter?.name} (${adapter?.description})${records}`, { file });
 }
