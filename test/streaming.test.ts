@@ -18,6 +18,8 @@ import { defaultSources, loadPools } from '../bench/sources.js';
 import { writeCorpus } from '../bench/write-corpus.js';
 import { jobsFor, WORKERS_FROM } from '../src/run/jobs.js';
 import { ThreadstanceError } from '../src/errors.js';
+import fc from 'fast-check';
+import { params } from './property/config.js';
 import { NO_COMMENT_LIMIT, openInput, type InputSource } from '../src/input/source.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ts-stream-'));
@@ -196,4 +198,27 @@ test('a streamed input whose first 100,000 records are no comments is given up t
   fs.writeFileSync(late, lines(NO_COMMENT_LIMIT - 1) + JSON.stringify({ id: 'x', text: 'At last a comment.' }) + '\n' + lines(10));
   const source = await read(late);
   assert.deepEqual([source.comments, source.skipped.length, source.skipped.at(-1)!.line], [1, NO_COMMENT_LIMIT + 9, NO_COMMENT_LIMIT + 10]);
+});
+
+test('property: lines from chunks cut anywhere are the lines of the whole text, split at /\\r?\\n/', async () => {
+  const piece = fc.oneof(fc.constantFrom('\n', '\r', '\r\n', '\n\n', 'é', '{"a":1}'), fc.string({ maxLength: 12 }));
+  await fc.assert(
+    fc.asyncProperty(fc.array(piece, { maxLength: 40 }), fc.array(fc.nat({ max: 30 }), { maxLength: 12 }), async (pieces, cuts) => {
+      const text = pieces.join('');
+      const chunks: string[] = [];
+      let at = 0;
+      for (const cut of cuts) {
+        chunks.push(text.slice(at, at + cut));
+        at += cut;
+      }
+      chunks.push(text.slice(at));
+      async function* gen(): AsyncGenerator<string> {
+        yield* chunks;
+      }
+      const lines: string[] = [];
+      for await (const l of textLines(gen())) lines.push(`${l.line}:${l.text}`);
+      assert.deepEqual(lines, text.split(/\r?\n/).map((t, i) => `${i + 1}:${t}`));
+    }),
+    params(),
+  );
 });
