@@ -115,7 +115,8 @@ export class StoryKeys {
 export class HackerNewsReader {
   private readonly keys: StoryKeys;
   private readonly threads: StreamedThreads;
-  private firstKey: string | undefined;
+  /** The first comment's thread, under which records read before or outside any thread are reported. */
+  firstKey: string | undefined;
 
   constructor(
     private readonly file: string,
@@ -131,12 +132,12 @@ export class HackerNewsReader {
     const d = firebase(value, where, line, undefined, this.light);
     if (typeof d === 'string') return { key: this.firstKey ?? '', skipped: { file: this.file, line, reason: `${where}: ${d}`, raw: excerpt(value) } };
     const key = this.keys.of(d);
-    this.firstKey ??= key;
     const first = this.threads.firstLine(key, d.id);
     // The record as the whole-file reader shows it: its text converted (rare enough to convert in the first pass too).
     const full = (): Draft => (this.light ? (firebase(value, where, line) as Draft) : d);
     if (first !== undefined) return { key, skipped: repeatedId(this.file, d, first, full().text) };
     const { index, depth } = this.threads.place(key, d);
+    this.firstKey ??= key;
     const comment = this.light ? lightComment(d, index, depth) : toComment(d, index, depth);
     return { key, comment, ...(d.depth === 0 ? { title: storyTitle(full()) } : {}) };
   }

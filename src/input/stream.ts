@@ -240,17 +240,14 @@ async function* redditItems(file: string, encoding: Encoding, light: boolean): A
 /** Hacker News Firebase items, one per line: a thread per story (see HackerNewsReader). */
 async function* hackerNewsItems(file: string, encoding: Encoding, light: boolean): AsyncGenerator<RawItem> {
   const reader = new HackerNewsReader(file, STREAM_WINDOW, light);
-  let firstKey: string | undefined;
   for await (const { line, text } of textLines(textChunks(file, encoding))) {
     const entry = jsonLine(text, line, light); // as in jsonlItems
     if (!entry) continue;
     if ('error' in entry) {
-      if (light) yield { key: firstKey ?? '', skipped: { file, line, reason: `line ${line}: ${entry.error}`, raw: entry.raw } };
+      if (light) yield { key: reader.firstKey ?? '', skipped: { file, line, reason: `line ${line}: ${entry.error}`, raw: entry.raw } };
       continue;
     }
-    const it = reader.read(entry.value, line);
-    if ('comment' in it) firstKey ??= it.key;
-    yield it;
+    yield reader.read(entry.value, line);
   }
 }
 
