@@ -4,12 +4,13 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { ROOT } from './helpers.js';
+import { SKIPPED_ON_STDERR } from '../src/output/skipped.js';
 
 const BIN = path.join(ROOT, 'dist/src/bin.js');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ts-skipped-many-'));
@@ -35,7 +36,14 @@ test('150,000 skipped records (more than a call takes arguments) are all listed,
   // Lines 1 and 150,002 are comments; the 150,000 between are cut short.
   writeLines(input, 150_002, (i) => (i === 0 || i === 150_001 ? JSON.stringify({ id: `c${i}`, text: 'ISIS claimed the attack.' }) : `{"id": "b${i}", "text": "cut`));
   const out = path.join(tmp, 'many', 'comments.csv');
-  execFileSync(process.execPath, [BIN, 'analyze', input, '--out', out, '--jobs', '1', '--quiet'], { stdio: ['ignore', 'ignore', 'ignore'] });
+  const r = spawnSync(process.execPath, [BIN, 'analyze', input, '--out', out, '--jobs', '1', '--quiet'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr.slice(-2000));
+  // The first 100 on stderr, then a count; all of them in skipped.csv.
+  const lines = r.stderr.split('\n').filter((l) => l !== '');
+  assert.equal(lines.length, SKIPPED_ON_STDERR + 1);
+  assert.equal(lines[0], `threadstance: skipped ${input}:2: invalid JSON: the line ends inside the object opened at column 1 (at text); it looks cut short (column 26)`);
+  assert.ok(lines[SKIPPED_ON_STDERR - 1]!.startsWith(`threadstance: skipped ${input}:101: `));
+  assert.equal(lines[SKIPPED_ON_STDERR], `threadstance: skipped 149,900 more records, not shown here; all 150,000 are listed in ${path.join(tmp, 'many', 'skipped.csv')}`);
   const rows = parse(fs.readFileSync(out), { columns: true, bom: true }) as Record<string, string>[];
   assert.deepEqual(rows.map((r) => r.id), ['c0', 'c150001']);
   const skipped = parse(fs.readFileSync(path.join(tmp, 'many', 'skipped.csv')), { columns: true, bom: true }) as Record<string, string>[];

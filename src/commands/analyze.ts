@@ -10,7 +10,7 @@ import { parseReviewedCsv, type ReviewedTable } from '../output/reviewed.js';
 import { SummaryTally, summaryCsvParts, summaryTable } from '../output/summary.js';
 import { checkNotInput, OutputSet } from '../output/write.js';
 import { checkReplaceable, isSkippedReport } from '../output/replace.js';
-import { leftOutFile, skippedCsvParts, skippedLine } from '../output/skipped.js';
+import { leftOutFile, SKIPPED_ON_STDERR, skippedCsvParts, skippedLine } from '../output/skipped.js';
 import type { AnalyzedComment, Skipped, Thread } from '../types.js';
 import { openInput, type InputSource, type SourceItem, type ThreadInfo } from '../input/source.js';
 import { analyzeItems } from '../run/analyze-items.js';
@@ -83,7 +83,15 @@ export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): 
   if (sources.length === 0) {
     throw new ThreadstanceError('INPUT_NO_THREADS', `none of the ${inputs.length} input files holds a thread in a known format`, { file: args[0] });
   }
-  for (const s of skipped) if (s.line > 0) io.stderr(skippedLine(s));
+  let records = 0;
+  for (const s of skipped) {
+    if (s.line === 0) continue;
+    if (opts.strict || records < SKIPPED_ON_STDERR) io.stderr(skippedLine(s));
+    records++;
+  }
+  if (!opts.strict && records > SKIPPED_ON_STDERR) {
+    io.stderr(`threadstance: skipped ${(records - SKIPPED_ON_STDERR).toLocaleString('en-US')} more records, not shown here; all ${records.toLocaleString('en-US')} are listed in ${paths.skipped}\n`);
+  }
   const leftOut = skipped.filter((s) => s.line === 0).length;
   if (skipped.length > 0 && opts.strict) {
     io.stderr(`threadstance: ${skipped.length - leftOut} record(s) could not be read, ${leftOut} file(s) left out; nothing written (--strict)\n`);

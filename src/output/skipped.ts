@@ -28,6 +28,13 @@ function* records(skipped: readonly Skipped[]): Generator<(string | number)[][]>
 }
 
 /** One stderr line per skipped record (or left-out file). */
+/**
+ * Skipped records listed one per line on stderr, at most (all of them with --strict, which writes no
+ * skipped.csv); the rest are counted there and listed in skipped.csv. A dump with a million unreadable
+ * lines would otherwise print a million.
+ */
+export const SKIPPED_ON_STDERR = 100;
+
 export function skippedLine(s: Skipped): string {
   return s.line === 0 ? `threadstance: left out ${s.file}: not in any input format (name one with --format)\n` : `threadstance: skipped ${s.file}:${s.line}: ${s.reason}\n`;
 }
