@@ -107,7 +107,7 @@ export function benchTable(r: BenchResult): string {
 
 /** Other load in cores, or — when not measured. */
 function cores(x: number | undefined): string {
-  return x === undefined ? '—' : x.toFixed(2);
+  return x === undefined ? '—' : fmt.cores(x);
 }
 
 function rssText(run: CliRun): string {

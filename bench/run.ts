@@ -74,6 +74,8 @@ function options(argv: string[]): Options {
 }
 
 const say = (text: string): void => void process.stderr.write(`bench: ${text}\n`);
+/** A run's other load for the progress lines (nothing when not measured). */
+const loadNote = (cores: number | undefined): string => (cores === undefined ? '' : `, other load ${fmt.cores(cores)} cores`);
 
 /** Runs one baseline child (measure.js) and reads its line of JSON. */
 function baseline(mode: 'readdoc' | 'vader', corpus: string, warmup: number, timeoutMs: number): Promise<Measured & { commentsPerSec: number }> {
@@ -138,7 +140,7 @@ async function main(opts: Options): Promise<number> {
       say(`(${mode === 'readdoc' ? 'a' : 'b'}) ${mode} over ${fmt.int(small.comments)} comments`);
       try {
         const m = await baseline(mode, small.file, opts.warmup, left());
-        say(`  ${fmt.int(m.commentsPerSec)} comments/s, peak RSS ${fmt.mb(m.maxRssBytes)}${m.otherCores !== undefined ? `, other load ${m.otherCores.toFixed(2)} cores` : ''}`);
+        say(`  ${fmt.int(m.commentsPerSec)} comments/s, peak RSS ${fmt.mb(m.maxRssBytes)}${loadNote(m.otherCores)}`);
         return m;
       } catch (err) {
         baselineErrors.push((err as Error).message);
@@ -152,7 +154,7 @@ async function main(opts: Options): Promise<number> {
     const cli = async (corpus: CorpusFile, jobs: number | undefined, timeoutMs: number): Promise<CliRun> => {
       say(`(c) analyze ${fmt.int(corpus.comments)} comments, ${jobs === undefined ? 'no --jobs' : `--jobs ${jobs}`}`);
       const run = await runCli({ ...cliOpts, corpus: corpus.file, comments: corpus.comments, jobs, timeoutMs });
-      say(`  ${run.status}${run.commentsPerSec ? `, ${fmt.int(run.commentsPerSec)} comments/s` : ''}, wall ${(run.wallMs / 1000).toFixed(1)} s, peak RSS ${run.maxRssBytes ? `${run.rssLowerBound ? '≥ ' : ''}${fmt.mb(run.maxRssBytes)}` : '—'}${run.otherCores !== undefined ? `, other load ${run.otherCores.toFixed(2)} cores` : ''}${run.reason ? ` (${run.reason})` : ''}`);
+      say(`  ${run.status}${run.commentsPerSec ? `, ${fmt.int(run.commentsPerSec)} comments/s` : ''}, wall ${(run.wallMs / 1000).toFixed(1)} s, peak RSS ${run.maxRssBytes ? `${run.rssLowerBound ? '≥ ' : ''}${fmt.mb(run.maxRssBytes)}` : '—'}${loadNote(run.otherCores)}${run.reason ? ` (${run.reason})` : ''}`);
       return run;
     };
     const jobs1 = await cli(small, jobsArg(1), left());

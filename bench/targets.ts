@@ -60,6 +60,8 @@ export const fmt = {
   mb: (bytes: number): string => `${Math.round(bytes / 2 ** 20)} MB`,
   pct: (g: number): string => `${g >= 0 ? '+' : ''}${(g * 100).toFixed(1)}%`,
   int: (n: number): string => Math.round(n).toLocaleString('en-US'),
+  /** Other load, in cores (see load.ts). */
+  cores: (n: number): string => n.toFixed(2),
 };
 
 /** Above this many cores of other load during a run (5% of two cores), its rate is reported as disturbed. */
@@ -99,7 +101,7 @@ function notes(...xs: (string | undefined)[]): string | undefined {
 export function disturbed(runs: Record<string, number | undefined>): string | undefined {
   const busy = Object.entries(runs).filter(([, cores]) => cores !== undefined && cores > DISTURBED_CORES);
   if (busy.length === 0) return undefined;
-  return `disturbed: other processes used ${busy.map(([run, cores]) => `${cores!.toFixed(2)} cores on average during the ${run} run`).join(' and ')}, so that run's rate is low`;
+  return `disturbed: other processes used ${busy.map(([run, cores]) => `${fmt.cores(cores!)} cores on average during the ${run} run`).join(' and ')}, so that run's rate is low`;
 }
 
 function atLeast(target: string, min: number, value: number | undefined, missing: string | undefined, note: string | undefined): TargetResult {

@@ -6,7 +6,7 @@
  * one thread per story (see StoryKeys).
  */
 import type { Skipped, Thread } from '../types.js';
-import type { RawItem } from './stream.js';
+import type { LineReader, RawItem } from './stream.js';
 import { ThreadstanceError } from '../errors.js';
 import { RecentMap } from '../recent.js';
 import { parseLocatedJson, jsonPath, readJsonLines, type LocatedJson } from './json.js';
@@ -112,7 +112,7 @@ export class StoryKeys {
  * whose parent was not read keeps its parent id, and no depth. `light`: for the first pass, which only
  * counts; a comment's HTML is not converted.
  */
-export class HackerNewsReader {
+export class HackerNewsReader implements LineReader {
   private readonly keys: StoryKeys;
   private readonly threads: StreamedThreads;
   /** The first comment's thread, under which records read before or outside any thread are reported. */

@@ -6,7 +6,8 @@
 import type { Skipped, Thread } from '../types.js';
 import { parseLocatedJson, jsonPath, readJsonLines } from './json.js';
 import { decodeEntities, markdownToText, type MarkdownText } from './markdown.js';
-import { assemble, count, excerpt, isObject, isoFromEpoch, str, threadIdFor, type Draft, type Status } from './thread.js';
+import type { LineReader, RawItem } from './stream.js';
+import { assemble, count, excerpt, isObject, isoFromEpoch, lightComment, repeatedId, str, StreamedThreads, threadIdFor, toComment, type Draft, type Status } from './thread.js';
 import { firstJsonLine, jsonValue } from './sniff.js';
 
 export interface Row {
@@ -106,6 +107,44 @@ export function toDraft(row: Row, light = false): { draft: Draft; link: string; 
     where: row.where,
   };
   return { draft, link, isPost, title: titleText };
+}
+
+/**
+ * A Reddit dump (Pushshift, Arctic Shift) read one line at a time: `link_id` keys the thread, a reply
+ * to the post is top-level whether or not the post is in the dump, and depth and repeated ids are
+ * known within the last `window` records. `light`: for the first pass, which only counts; a body's
+ * Markdown is not read.
+ */
+export class RedditDumpReader implements LineReader {
+  private readonly threads: StreamedThreads;
+  /** The first comment's thread, under which records read before or outside any thread are reported. */
+  firstKey: string | undefined;
+
+  constructor(
+    private readonly file: string,
+    window: number,
+    private readonly light: boolean,
+  ) {
+    this.threads = new StreamedThreads(window);
+  }
+
+  read(value: unknown, line: number): RawItem {
+    const row = { value, line, where: `line ${line}` };
+    const draft = toDraft(row, this.light);
+    if (typeof draft === 'string') return { key: this.firstKey ?? '', skipped: { file: this.file, line, reason: `${row.where}: ${draft}`, raw: excerpt(value) } };
+    const { link, isPost, title } = draft;
+    const d = draft.draft;
+    this.firstKey ??= link;
+    const first = this.threads.firstLine(link, d.id);
+    if (first !== undefined) {
+      // The record as the whole-file reader shows it: its text converted (rare enough to convert in the first pass too).
+      const full = this.light ? toDraft(row, false) : draft;
+      return { key: link, skipped: repeatedId(this.file, d, first, typeof full === 'string' ? d.text : full.draft.text) };
+    }
+    const { index, depth } = this.threads.place(link, d);
+    const comment = this.light ? lightComment(d, index, depth) : toComment(d, index, depth);
+    return { key: link, comment, ...(isPost ? { title } : {}) };
+  }
 }
 
 /** `t1_abc` / `t3_xyz` → `abc` / `xyz`. */

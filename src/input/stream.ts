@@ -14,9 +14,9 @@ import type { Encoding } from './decode.js';
 import { chosenEncoding, headBytes, textChunks, textLines } from './text-stream.js';
 import { jsonLine } from './json.js';
 import { RecordMapper } from './records.js';
-import { excerpt, isObject, lightComment, repeatedId, StreamedThreads, toComment, threadIdFor } from './thread.js';
+import { excerpt, isObject, threadIdFor } from './thread.js';
 import { describe, firstJsonLine, forgetParsed } from './sniff.js';
-import { isRedditObject, toDraft } from './reddit-dump.js';
+import { isRedditObject, RedditDumpReader } from './reddit-dump.js';
 import { ADAPTERS } from './index.js';
 import { FourcatReader } from './fourcat.js';
 import { HackerNewsReader, isFirebase } from './hackernews.js';
@@ -77,8 +77,8 @@ export function rawItems(kind: StreamKind, file: string, encoding: Encoding, lig
   const base = path.basename(file).replace(/\.[^.]+$/, '');
   if (kind === 'csv') return csvItems(file, encoding, base, light);
   if (kind === '4cat') return fourcatItems(file, encoding, light);
-  if (kind === 'reddit') return redditItems(file, encoding, light);
-  if (kind === 'hackernews') return hackerNewsItems(file, encoding, light);
+  if (kind === 'reddit') return platformLines(file, encoding, light, new RedditDumpReader(file, STREAM_WINDOW, light));
+  if (kind === 'hackernews') return platformLines(file, encoding, light, new HackerNewsReader(file, STREAM_WINDOW, light));
   return jsonlItems(file, encoding, base, light);
 }
 
@@ -201,45 +201,8 @@ async function blankLinesFrom(file: string, from: number, encoding: Encoding): P
   return n;
 }
 
-/**
- * A Reddit dump (Pushshift, Arctic Shift): comments and submissions, one per line; `link_id` keys the
- * thread. A reply to the post is top-level whether or not the post is in the dump.
- */
-async function* redditItems(file: string, encoding: Encoding, light: boolean): AsyncGenerator<RawItem> {
-  const threads = new StreamedThreads(STREAM_WINDOW);
-  let firstKey: string | undefined;
-  for await (const { line, text } of textLines(textChunks(file, encoding))) {
-    const entry = jsonLine(text, line, light); // as in jsonlItems
-    if (!entry) continue;
-    if ('error' in entry) {
-      if (light) yield { key: firstKey ?? '', skipped: { file, line, reason: `line ${line}: ${entry.error}`, raw: entry.raw } };
-      continue;
-    }
-    const row = { value: entry.value, line, where: `line ${line}` };
-    const draft = toDraft(row, light);
-    if (typeof draft === 'string') {
-      yield { key: firstKey ?? '', skipped: { file, line, reason: `${row.where}: ${draft}`, raw: excerpt(row.value) } };
-      continue;
-    }
-    const { link, isPost, title } = draft;
-    const d = draft.draft;
-    firstKey ??= link;
-    const first = threads.firstLine(link, d.id);
-    if (first !== undefined) {
-      // The record as the whole-file reader shows it: its text converted (rare enough to convert in the first pass too).
-      const full = light ? toDraft(row, false) : draft;
-      yield { key: link, skipped: repeatedId(file, d, first, typeof full === 'string' ? d.text : full.draft.text) };
-      continue;
-    }
-    const { index, depth } = threads.place(link, d);
-    const comment = light ? lightComment(d, index, depth) : toComment(d, index, depth);
-    yield { key: link, comment, ...(isPost ? { title } : {}) };
-  }
-}
-
-/** Hacker News Firebase items, one per line: a thread per story (see HackerNewsReader). */
-async function* hackerNewsItems(file: string, encoding: Encoding, light: boolean): AsyncGenerator<RawItem> {
-  const reader = new HackerNewsReader(file, STREAM_WINDOW, light);
+/** A platform's records, one JSON object per line, read by `reader` (Reddit dumps, Hacker News items). */
+async function* platformLines(file: string, encoding: Encoding, light: boolean, reader: LineReader): AsyncGenerator<RawItem> {
   for await (const { line, text } of textLines(textChunks(file, encoding))) {
     const entry = jsonLine(text, line, light); // as in jsonlItems
     if (!entry) continue;
@@ -249,6 +212,13 @@ async function* hackerNewsItems(file: string, encoding: Encoding, light: boolean
     }
     yield reader.read(entry.value, line);
   }
+}
+
+/** Reads one line's record of a platform's dump into a comment or a skipped record, keyed by its thread. */
+export interface LineReader {
+  /** The first comment's thread, under which records read before or outside any thread are reported. */
+  readonly firstKey: string | undefined;
+  read(value: unknown, line: number): RawItem;
 }
 
 /** The final thread id of a key: Reddit dumps, 4CAT exports and Hacker News items name a lone thread after the file, several by their post ids. */
