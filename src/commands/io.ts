@@ -3,14 +3,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ThreadstanceError } from '../errors.js';
 import { decodeInput, type Encoding } from '../input/decode.js';
+import { gunzipWhole, isGzip, withoutGz } from '../input/gzip.js';
 
-/** Reads a file's bytes; a missing file or a directory is an error that says what was expected ("an input file"). */
+/** Reads a file's bytes (decompressed, when gzip-compressed); a missing file or a directory is an error that says what was expected ("an input file"). */
 export function readBytes(file: string, what = 'an input file'): Buffer {
   try {
     if (fs.statSync(file).isDirectory()) {
       throw new ThreadstanceError('INPUT_IS_DIRECTORY', `is a directory; expected ${what}`, { file });
     }
-    return fs.readFileSync(file);
+    const bytes = fs.readFileSync(file);
+    return isGzip(bytes) ? gunzipWhole(bytes, file) : bytes;
   } catch (err) {
     if (err instanceof ThreadstanceError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
@@ -45,9 +47,9 @@ export function expandInputs(args: string[], io: { stderr(text: string): void },
     if (!isDir) return [{ file: arg, fromDirectory: false }];
     const names = fs.readdirSync(arg).filter((n) => !n.startsWith('.')).sort();
     const files = names.map((n) => path.join(arg, n)).filter((f) => fs.statSync(f).isFile());
-    const inputs = files.filter((f) => INPUT_EXTENSIONS.includes(path.extname(f).toLowerCase()));
+    const inputs = files.filter((f) => INPUT_EXTENSIONS.includes(path.extname(withoutGz(f)).toLowerCase()));
     const left = files.filter((f) => !inputs.includes(f));
-    if (left.length > 0 && !quiet) io.stderr(`threadstance: left out of ${arg} (not ${INPUT_EXTENSIONS.join(' ')}): ${left.map((f) => path.basename(f)).join(', ')}\n`);
+    if (left.length > 0 && !quiet) io.stderr(`threadstance: left out of ${arg} (not ${INPUT_EXTENSIONS.join(' ')}, or one of these with .gz): ${left.map((f) => path.basename(f)).join(', ')}\n`);
     if (inputs.length === 0) {
       throw new ThreadstanceError('INPUT_EMPTY_DIRECTORY', `has no input files; expected files ending in ${INPUT_EXTENSIONS.join(', ')}`, { file: arg });
     }

@@ -21,7 +21,7 @@ const MAGIC: { bytes: number[]; what: string; fix: string }[] = [
   { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (an Excel .xlsx or Word .docx file is one)', fix: 'save the sheet as "CSV UTF-8"' },
   { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Office document (.xls or .doc)', fix: 'save the sheet as "CSV UTF-8"' },
   { bytes: [0x1f, 0x8b], what: 'gzip-compressed data', fix: 'decompress it first (gunzip)' },
-  { bytes: [0x28, 0xb5, 0x2f, 0xfd], what: 'zstd-compressed data (Pushshift dumps are)', fix: 'decompress it first (zstd -d)' },
+  { bytes: [0x28, 0xb5, 0x2f, 0xfd], what: 'zstd-compressed data (Pushshift dumps are)', fix: 'decompress it first (zstd -d --long=31, which Pushshift dumps need), or keep it gzip-compressed, which threadstance reads' },
   { bytes: [0x42, 0x5a, 0x68], what: 'bzip2-compressed data', fix: 'decompress it first (bunzip2)' },
   { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document', fix: "save the thread from the forum's JSON API or copy its text" },
   { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image', fix: "save the thread from the forum's JSON API or copy its text" },

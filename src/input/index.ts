@@ -1,9 +1,10 @@
 /** Reads an input file into a thread: picks the adapter by `--format` or by sniffing the content. */
-import path from 'node:path';
 import type { Thread } from '../types.js';
 import { ThreadstanceError } from '../errors.js';
 import { sniffPasted, parsePasted } from './pasted.js';
 import { forgetParsed } from './sniff.js';
+import { fileThreadId } from './thread.js';
+import { withoutGz } from './gzip.js';
 import { sniffCsv, sniffJsonl, parseCsv, parseJsonl } from './generic.js';
 import { sniffDiscourse, parseDiscourse } from './discourse.js';
 import { sniffDiscourseRaw, parseDiscourseRaw } from './discourse-raw.js';
@@ -75,7 +76,7 @@ export const ADAPTERS: readonly Adapter[] = [
   {
     name: 'csv',
     description: 'CSV with a header row that has a "text" column',
-    sniff: (text, file) => sniffCsv(text) || (file.toLowerCase().endsWith('.csv') && !sniffPasted(text)),
+    sniff: (text, file) => sniffCsv(text) || (withoutGz(file).toLowerCase().endsWith('.csv') && !sniffPasted(text)),
     parse: parseCsv,
   },
   {
@@ -93,7 +94,7 @@ export const FORMAT_NAMES = ['auto', ...ADAPTERS.map((a) => a.name)];
 
 /** Picks the adapter for `format` ('auto' sniffs) and parses the text into its threads. */
 export function readThreads(text: string, file: string, format = 'auto', title = ''): Thread[] {
-  const threadId = path.basename(file).replace(/\.[^.]+$/, '');
+  const threadId = fileThreadId(file);
   const content = text.replace(/^\uFEFF/, '');
   if (content.trim() === '') {
     const what = content === '' ? 'the file is empty' : `the file holds only white space (${content.length} characters)`;

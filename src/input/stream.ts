@@ -6,7 +6,6 @@
  */
 import fs from 'node:fs';
 import { once } from 'node:events';
-import path from 'node:path';
 import { parse as csvParse } from 'csv-parse';
 import type { Comment, Skipped } from '../types.js';
 import { ThreadstanceError } from '../errors.js';
@@ -14,7 +13,7 @@ import type { Encoding } from './decode.js';
 import { chosenEncoding, headBytes, textChunks, textLines } from './text-stream.js';
 import { jsonLine } from './json.js';
 import { RecordMapper } from './records.js';
-import { excerpt, isObject, threadIdFor } from './thread.js';
+import { excerpt, fileThreadId, isObject, threadIdFor } from './thread.js';
 import { describe, firstJsonLine, forgetParsed } from './sniff.js';
 import { isRedditObject, RedditDumpReader } from './reddit-dump.js';
 import { ADAPTERS } from './index.js';
@@ -74,7 +73,7 @@ export function streamKind(file: string, format: string, encoding: Encoding): St
  * threads, columns and skipped records; the comments' texts are not split or converted.
  */
 export function rawItems(kind: StreamKind, file: string, encoding: Encoding, light = false): AsyncGenerator<RawItem> {
-  const base = path.basename(file).replace(/\.[^.]+$/, '');
+  const base = fileThreadId(file);
   if (kind === 'csv') return csvItems(file, encoding, base, light);
   if (kind === '4cat') return fourcatItems(file, encoding, light);
   if (kind === 'reddit') return platformLines(file, encoding, light, new RedditDumpReader(file, STREAM_WINDOW, light));
@@ -224,5 +223,5 @@ export interface LineReader {
 /** The final thread id of a key: Reddit dumps, 4CAT exports and Hacker News items name a lone thread after the file, several by their post ids. */
 export function streamThreadId(kind: StreamKind, file: string, key: string, threads: number): string {
   if (kind !== 'reddit' && kind !== '4cat' && kind !== 'hackernews') return key;
-  return threadIdFor(path.basename(file).replace(/\.[^.]+$/, ''), key, threads);
+  return threadIdFor(fileThreadId(file), key, threads);
 }

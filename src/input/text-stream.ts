@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { ThreadstanceError } from '../errors.js';
 import { checkNotBinary, decodeWindows1252, firstInvalidUtf8, type Encoding } from './decode.js';
+import { gunzipHead, gunzipStream, gzipError, isGzip } from './gzip.js';
 
 /**
  * Bytes read per step. 1 MB steps left about 45 MB of freed buffers in the C heap (glibc serves
@@ -13,8 +14,14 @@ import { checkNotBinary, decodeWindows1252, firstInvalidUtf8, type Encoding } fr
  */
 export const CHUNK = 64 << 10;
 
-/** The first bytes of a file (for sniffing and the binary check), at most `max`. */
+/** The first bytes of a file (for sniffing and the binary check), at most `max`; of its decompressed text when it is gzip-compressed. */
 export function headBytes(file: string, max: number): Buffer {
+  const raw = rawHead(file, max);
+  // Text compresses at least twice over: half as many compressed bytes give `max` of text.
+  return isGzip(raw) ? gunzipHead(raw.subarray(0, Math.max(max >> 1, 64)), max, file) : raw;
+}
+
+function rawHead(file: string, max: number): Buffer {
   const fd = fs.openSync(file, 'r');
   try {
     const buf = Buffer.alloc(max);
@@ -22,6 +29,34 @@ export function headBytes(file: string, max: number): Buffer {
     return buf.subarray(0, n);
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/** A file's bytes in CHUNK-sized pieces, decompressed when it is gzip-compressed. */
+async function* fileBytes(file: string): AsyncGenerator<Buffer> {
+  const stream = fs.createReadStream(file, { highWaterMark: CHUNK });
+  if (!isGzip(rawHead(file, 2))) {
+    yield* stream as AsyncIterable<Buffer>;
+    return;
+  }
+  const gunzip = gunzipStream(CHUNK);
+  stream.on('error', (err) => gunzip.destroy(err));
+  stream.pipe(gunzip);
+  const pieces = gunzip[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  try {
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await pieces.next();
+      } catch (err) {
+        throw (err as NodeJS.ErrnoException).code?.startsWith('Z_') ? gzipError(file, err) : err;
+      }
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    stream.destroy();
+    gunzip.destroy();
   }
 }
 
@@ -42,7 +77,7 @@ export async function* textChunks(file: string, encoding: Encoding): AsyncGenera
   let offset = 0;
   let previous: Buffer | undefined;
   let first = true;
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
+  for await (const chunk of fileBytes(file)) {
     let text: string;
     if (chosen === 'latin1') text = chunk.toString('latin1');
     else if (chosen === 'windows-1252') text = decodeWindows1252(chunk);

@@ -4,7 +4,9 @@
  */
 import type { Comment, Skipped, Thread } from '../types.js';
 import { splitMedia } from './media.js';
+import path from 'node:path';
 import { RecentMap } from '../recent.js';
+import { withoutGz } from './gzip.js';
 
 /** Why a row has no words of its own to score; empty for an ordinary comment. */
 export type Status = '' | 'deleted' | 'removed' | 'dead' | 'more' | 'action' | 'empty';
@@ -268,6 +270,11 @@ function ownCopy(text: string): string {
 /** A short excerpt of a record for a skipped-record report (a value nested too deeply to print is described instead). */
 export function excerpt(value: unknown): string {
   return (typeof value === 'string' ? value : jsonText(value)).slice(0, 200);
+}
+
+/** The thread id a file's name gives: the name without its extension (and without `.gz`). */
+export function fileThreadId(file: string): string {
+  return path.basename(withoutGz(file)).replace(/\.[^.]+$/, '');
 }
 
 /** Keeps a file's records grouped by the platform's thread: one thread keeps the file's name, several take the platform's thread ids. */
