@@ -196,3 +196,63 @@ test('an opening post that only relays a claim or names an actor makes no topic'
   for (const claim of ['ukraine', 'fsb', 'isis']) assert.equal(rows[1]!.stances.get(claim)!.stance, 'none', claim);
   assert.equal(rows[2]!.stances.get('fsb')!.stance, 'none');
 });
+
+test('a dismissal is aimed at the claim of its own clause', () => {
+  check([
+    ['False flag talk is rubbish, ISIS-K carried this out.', 'isis', 'support'],
+    ['False flag talk is rubbish, ISIS-K carried this out.', 'fsb', 'oppose'],
+    ['The claim that the FSB planned it is absurd.', 'fsb', 'oppose'],
+  ]);
+});
+
+test('a cue right after a denial belongs to the denial', () => {
+  check([
+    ['London would be insane to do something like this.', 'west', 'oppose'],
+    ['The Ukrainians would have to be suicidal to do it.', 'ukraine', 'oppose'],
+  ]);
+});
+
+test('a doubting question about an actor opposes its claim', () => {
+  check([
+    ['Why would the CIA want a massacre in Moscow?', 'west', 'oppose'],
+    ['Why would Zelensky risk American aid?', 'ukraine', 'oppose'],
+    // the doubt is about Putin, not about the claim Putin relays
+    ['Why would Putin blame Kyiv so fast?', 'fsb', 'oppose'],
+  ]);
+});
+
+test('reported speech: a reporting cue of several words, and third parties who think or repeat', () => {
+  check([
+    ['Russian officials pinned it on Kyiv within a day.', 'ukraine', 'neutral'],
+    ['Many Russians believe the CIA organized it.', 'west', 'neutral'],
+    ['I believe the CIA organized it.', 'west', 'support'],
+    ['State television keeps repeating that London planned it.', 'west', 'neutral'],
+  ]);
+});
+
+test('negation words and idioms: "zero", "nobody seriously believes", "wouldn\'t put it past"', () => {
+  check([
+    ['Zero chance the West did this.', 'west', 'oppose'],
+    ['Nobody seriously believes Kyiv planned it.', 'ukraine', 'oppose'],
+    ["I wouldn't put it past the Kremlin to stage an attack.", 'fsb', 'support'],
+  ]);
+});
+
+test('security failure: states and arrivals', () => {
+  check([
+    ['The security services were focused on protesters, not terrorists.', 'security_failure', 'support'],
+    ['The riot police got there far too late.', 'security_failure', 'support'],
+    ['The FSB brushed off the American tip.', 'security_failure', 'support'],
+    ['So much for the vaunted Russian security services.', 'security_failure', 'support'],
+  ]);
+});
+
+test('a hedge inside a naming cue counts; a modal after the actor is its ability', () => {
+  check([
+    ['It might have been the CIA.', 'west', 'neutral'],
+    ['The FSB could have prevented it.', 'security_failure', 'support'],
+    ['Daesh took credit the same night.', 'isis', 'support'],
+    ['Every time anything happens they blame Kyiv.', 'ukraine', 'oppose'],
+    ['No one in their right mind thinks MI6 did this.', 'west', 'oppose'],
+  ]);
+});

@@ -20,6 +20,7 @@ export interface Finding {
 }
 
 const BEFORE_WINDOW = 12;
+const STATE_PREPOSITIONS = new Set(['on', 'with', 'by', 'in', 'about']);
 const AFTER_WINDOW = 3;
 const ANY_WINDOW = 15;
 
@@ -78,7 +79,12 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
   // A cue inside a longer cue ("responsibility" in "claimed responsibility") is not a cue of its own.
   const inner = hits.filter((h) => hits.some((o) => o !== h && o.hit.start <= h.hit.start && o.hit.end >= h.hit.end && o.hit.end - o.hit.start > h.hit.end - h.hit.start));
   for (const h of inner) hits.splice(hits.indexOf(h), 1);
+  // A cue right after a denial of the same claim is part of it: "Ukraine would have to be insane to do this".
+  const absorbed = hits.filter((h) => h.polarity > 0 && hits.some((d) => d.polarity < 0 && h.hit.start > d.hit.end && h.hit.start - d.hit.end <= 2 && h.claims.some((c) => d.claims.includes(c))));
+  for (const h of absorbed) hits.splice(hits.indexOf(h), 1);
   const cueSpans = hits.map((h) => h.hit);
+  const phraseHits = cc.claims.map((c) => [findPhrases(v, c.support, s, e), findPhrases(v, c.oppose, s, e)] as const);
+  const anchors = [...cueSpans, ...phraseHits.flatMap(([sup, opp]) => [...sup, ...opp])];
   const mocked = new Set(cc.claims.filter((c) => c.claim.mocked).map((c) => c.claim.id));
   const targets = findPhrases(v, cues.target, s, e);
   for (const m of mentions) {
@@ -93,19 +99,27 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
     if (!actor) continue;
     for (const claim of actor.claims.filter((c) => claims.includes(c))) {
       linked.add(actor);
-      out.push(judge(v, { claim, polarity, hit, actor, s, e, text, sarcasm, kind: 'cue', cueSpans, mocked: mocked.has(claim) }));
+      out.push(judge(v, { claim, polarity, hit, actor, s, e, text, sarcasm, kind: 'cue', cueSpans, anchors, mocked: mocked.has(claim) }));
     }
   }
-  for (const c of cc.claims) {
-    for (const [list, polarity] of [[c.support, 1], [c.oppose, -1]] as const) {
-      for (const hit of findPhrases(v, list, s, e)) {
-        out.push(judge(v, { claim: c.claim.id, polarity, hit, actor: undefined, s, e, text, sarcasm, kind: 'phrase', cueSpans, mocked: c.claim.mocked }));
+  cc.claims.forEach((c, k) => {
+    for (const [list, polarity] of [[phraseHits[k]![0], 1], [phraseHits[k]![1], -1]] as const) {
+      for (const hit of list) {
+        out.push(judge(v, { claim: c.claim.id, polarity, hit, actor: undefined, s, e, text, sarcasm, kind: 'phrase', cueSpans, anchors, mocked: c.claim.mocked }));
       }
     }
-  }
+  });
+  // "Why would Kyiv want to ...?": a doubting question whose subject is the actor doubts its claims.
+  const doubt = v.norm.slice(s, e + 1).includes('?') ? findPhrases(v, cues.doubt, s, e).find((h) => h.start <= s + 1) : undefined;
   for (const m of agents) {
     if (linked.has(m)) continue;
+    let j = doubt ? doubt.end + 1 : -1;
+    while (j >= 0 && j < m.start && ['the', 'a', 'an'].includes(v.norm[j]!)) j++;
     for (const claim of m.claims) {
+      if (doubt && j === m.start) {
+        out.push({ claim, polarity: -1, weight: 0.8, confidence: 0.55, evidence: `${quote(text)} [names ${m.text}; doubted in a rhetorical question ("${phraseText(v, doubt)}")]`, sarcasm: false, kind: 'cue' });
+        continue;
+      }
       out.push({ claim, polarity: 0, weight: 0.3, confidence: 0.35, evidence: `${quote(text)} [names ${m.text}, no cue links it to the claim]`, sarcasm: false, kind: 'mention' });
     }
   }
@@ -116,8 +130,10 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
 function nearestActor(v: TokenView, hit: Hit, agents: Mention[]): Mention | undefined {
   // "ISIS was attacked": a passive participle makes the actor before it the one acted upon.
   // ("has been hitting" is progressive, not passive).
+  // A state ("were focused on", "was preoccupied with") is no passive.
+  const state = hit.end > hit.start && STATE_PREPOSITIONS.has(v.norm[hit.end]!);
   const passive =
-    hit.phrase.direction === 'before' && v.pos[hit.start] === 'VERB' && !v.lower[hit.start]!.endsWith('ing') && ['be', 'get'].includes(v.lemma[hit.start - 1] ?? '');
+    !state && hit.phrase.direction === 'before' && v.pos[hit.start] === 'VERB' && !v.lower[hit.start]!.endsWith('ing') && ['be', 'get'].includes(v.lemma[hit.start - 1] ?? '');
   if (passive) return undefined;
   let best: Mention | undefined;
   let bestGap = Infinity;
@@ -147,6 +163,8 @@ interface Link {
   kind: 'cue' | 'phrase';
   /** Spans of every cue of the sentence: words inside them are not read as reporting or hedges. */
   cueSpans: Hit[];
+  /** Spans of every cue and claim phrase of the sentence: what a dismissal may be aimed at. */
+  anchors: Hit[];
   /** The claim is mostly voiced to mock it: one weak irony cue is enough. */
   mocked: boolean;
 }
@@ -176,14 +194,14 @@ function judge(v: TokenView, l: Link): Finding {
     confidence -= 0.05;
     notes.push(`negated by "${v.value[negation.start]}"`);
   }
-  const dismissal = findPhrases(v, cues.dismissal, s, e).find((d) => !inside(d.start));
+  const dismissal = findPhrases(v, cues.dismissal, s, e).find((d) => !inside(d.start) && !dismissesOther(v, d, lo, hi, hit, l.anchors));
   if (dismissal && polarity > 0) {
     polarity = -1;
     notes.push(`dismissed as "${phraseText(v, dismissal)}"`);
   }
   // A question is genuine (neutral) unless its opener makes it rhetorical: asserting, or doubting the claim.
   const asked = v.norm.slice(s, e + 1).includes('?');
-  const opener = (list: typeof cues.rhetorical) => (asked ? findPhrases(v, list, s, Math.min(e, s + 3)).find((h) => h.start <= s + 1) : undefined);
+  const opener = (list: typeof cues.rhetorical) => (asked ? findPhrases(v, list, s, e).find((h) => h.start <= s + 1) : undefined);
   const doubt = opener(cues.doubt);
   const rhetorical = opener(cues.rhetorical);
   const question = asked && !doubt && !rhetorical;
@@ -195,12 +213,15 @@ function judge(v: TokenView, l: Link): Finding {
   }
   const inOtherCue = (i: number): boolean => l.cueSpans.some((c) => c !== hit && i >= c.start && i <= c.end);
   const hedges = findPhrases(v, cues.hedge, s, e);
-  const hedge = hedges.find((h) => h.end >= lo - 6 && h.start <= hi + 2 && !inside(h.start) && !inOtherCue(h.start));
+  // A hedge inside a cue that names the actor after it counts ("it might have been ISIS"); inside one that
+  // follows the actor it is the actor's ability ("the FSB could have stopped it").
+  const hedgedCue = (h: Hit): boolean => hit.phrase.direction === 'after' && h.start >= hit.start && h.end <= hit.end;
+  const hedge = hedges.find((h) => h.end >= lo - 6 && h.start <= hi + 2 && (!inside(h.start) || hedgedCue(h)) && !inOtherCue(h.start));
   const selfVoice = findPhrases(v, cues.self, s, e);
   const voicedBySelf = (i: number): boolean => selfVoice.some((m) => m.end < i && i - m.end <= 3);
   // A reporting verb that is the cue itself: "ISIS claimed responsibility" is the actor's own claim
   // (evidence); "Putin blamed Ukraine" relays someone else's (neutral) unless the commenter speaks ("I blame").
-  const reportingCue = findPhrases(v, cues.distancing, hit.start, hit.start)[0];
+  const reportingCue = findPhrases(v, cues.distancing, hit.start, hit.end).find((r) => r.start === hit.start);
   const selfClaim = reportingCue !== undefined && actor !== undefined && actor.end < hit.start;
   const actorClaims = (i: number): boolean => actor !== undefined && actor.end < i && i - actor.end <= 2;
   const reportEnds = findPhrases(v, cues.reportEnd, s, e);
@@ -251,6 +272,23 @@ function judge(v: TokenView, l: Link): Finding {
     kind: l.kind,
   };
 }
+
+/**
+ * True when a dismissal is aimed at another claim in its own clause: "Inside job theories are nonsense,
+ * this was an ISIS attack" dismisses the inside job, not ISIS. That is when a clause break (comma,
+ * semicolon, "but") separates the dismissal from this cue, and none separates it from another cue or
+ * claim phrase.
+ */
+function dismissesOther(v: TokenView, d: Hit, lo: number, hi: number, hit: Hit, anchors: Hit[]): boolean {
+  const broken = (a: number, b: number): boolean => {
+    const [from, to] = b < d.start ? [b + 1, d.start - 1] : [d.end + 1, a - 1];
+    for (let i = from; i <= to; i++) if (CLAUSE_BREAKS.has(v.norm[i]!)) return true;
+    return false;
+  };
+  return broken(lo, hi) && anchors.some((a) => a !== hit && (a.end < lo || a.start > hi) && !broken(a.start, a.end));
+}
+
+const CLAUSE_BREAKS = new Set([',', ';', 'but', 'however']);
 
 function phraseText(v: TokenView, h: { start: number; end: number }): string {
   return v.value.slice(h.start, h.end + 1).join(' ').replace(/ (['’]|n['’]t)/g, '$1');
