@@ -256,3 +256,23 @@ test('a hedge inside a naming cue counts; a modal after the actor is its ability
     ['No one in their right mind thinks MI6 did this.', 'west', 'oppose'],
   ]);
 });
+
+test('a short dismissal rejects what the sentence before relayed or asked', () => {
+  check([
+    ['The Kremlin claims Kyiv was behind it. Total nonsense.', 'ukraine', 'oppose'],
+    ['The CIA did it? Give me a break.', 'west', 'oppose'],
+    ['Patrushev says London planned it. We will see.', 'west', 'neutral'],
+    // the actor's own claim is not relayed: the dismissal has nothing to reject
+    ['ISIS claimed responsibility on Telegram. The Kremlin ignored it.', 'isis', 'support'],
+  ]);
+});
+
+test('conditions, alternatives and kinds of evidence', () => {
+  check([
+    ['If the CIA had done this, we would know by now.', 'west', 'neutral'],
+    ['Either the FSB staged it or the FSB slept through it.', 'fsb', 'neutral'],
+    ['There is no credible evidence that Kyiv was involved.', 'ukraine', 'oppose'],
+    ['It was a Ukrainian provocation.', 'ukraine', 'support'],
+    ['The FSB would never kill its own citizens.', 'fsb', 'oppose'],
+  ]);
+});

@@ -17,7 +17,12 @@ export interface Finding {
   sarcasm: boolean;
   /** cue: an actor linked to a cue; phrase: a claim phrase on its own; mention: an actor named with no cue. */
   kind: 'cue' | 'phrase' | 'mention';
+  /** Set when the claim was asserted but only relayed or asked about: a dismissal after it may reject it. */
+  relayed?: true;
 }
+
+/** A sentence of at most this many tokens that only dismisses ("Total nonsense.") rejects what the one before relayed. */
+const SHORT_DISMISSAL = 10;
 
 const BEFORE_WINDOW = 12;
 const STATE_PREPOSITIONS = new Set(['on', 'with', 'by', 'in', 'about']);
@@ -42,6 +47,7 @@ export function readComment(v: TokenView, cc: CompiledClaims, mediaSarcasm: numb
   // Sentences, mentions and markers are all in token order: one pass hands each sentence its own.
   let m = 0;
   let k = 0;
+  let previous: Finding[] = [];
   v.sentences.forEach(([s, e], si) => {
     while (k < strong.length && strong[k]!.start < s) k++;
     let inside = 0;
@@ -53,7 +59,20 @@ export function readComment(v: TokenView, cc: CompiledClaims, mediaSarcasm: numb
     while (m < mentions.length && mentions[m]!.start < s) m++;
     const own: Mention[] = [];
     for (let j = m; j < mentions.length && mentions[j]!.start <= e; j++) if (mentions[j]!.end <= e) own.push(mentions[j]!);
-    for (const f of sentenceFindings(v, cc, s, e, v.sentenceText[si]!, own, sarcasm)) findings.push(f);
+    const found = sentenceFindings(v, cc, s, e, v.sentenceText[si]!, own, sarcasm);
+    // "Putin says Ukraine did it. Nobody buys that.": a short dismissal rejects the claims the sentence before relayed.
+    const dismissal = e - s < SHORT_DISMISSAL && found.every((f) => f.kind === 'mention') ? findPhrases(v, sharedCues().dismissal, s, e)[0] : undefined;
+    if (dismissal) {
+      for (const f of previous) {
+        if (f.relayed && f.polarity === 0) {
+          f.polarity = -1;
+          f.confidence = 0.55;
+          f.evidence = `${f.evidence.slice(0, -1)}; dismissed in the next sentence: ${quote(v.sentenceText[si]!)}]`;
+        }
+      }
+    }
+    for (const f of found) findings.push(f);
+    previous = found;
   });
   if (mediaSarcasm > 0 && irony.size === 0 && v.sentences.length === 0) irony.add('ironic emoji');
   const ridicules = irony.size > 0 || mediaSarcasm > 0 || findPhrases(v, sharedCues().dismissal).length > 0;
@@ -94,9 +113,13 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
   }
   const agents = mentions.filter((m) => !m.target && !hits.some((h) => m.start >= h.hit.start && m.end <= h.hit.end));
   const linked = new Set<Mention>();
-  for (const { hit, claims, polarity } of hits) {
-    const actor = nearestActor(v, hit, agents);
-    if (!actor) continue;
+  const links = hits.map((h) => ({ ...h, actor: nearestActor(v, h.hit, agents) }));
+  // "No credible evidence that Kyiv was involved": what a denial put before the actor denies is not asserted after it.
+  const denied = (l: (typeof links)[number]): boolean =>
+    l.polarity > 0 && links.some((d) => d.polarity < 0 && d.actor === l.actor && d.hit.end < l.actor!.start && l.hit.start > l.actor!.end);
+  for (const l of links) {
+    const { hit, claims, polarity, actor } = l;
+    if (!actor || denied(l)) continue;
     for (const claim of actor.claims.filter((c) => claims.includes(c))) {
       linked.add(actor);
       out.push(judge(v, { claim, polarity, hit, actor, s, e, text, sarcasm, kind: 'cue', cueSpans, anchors, mocked: mocked.has(claim) }));
@@ -216,7 +239,9 @@ function judge(v: TokenView, l: Link): Finding {
   // A hedge inside a cue that names the actor after it counts ("it might have been ISIS"); inside one that
   // follows the actor it is the actor's ability ("the FSB could have stopped it").
   const hedgedCue = (h: Hit): boolean => hit.phrase.direction === 'after' && h.start >= hit.start && h.end <= hit.end;
-  const hedge = hedges.find((h) => h.end >= lo - 6 && h.start <= hi + 2 && (!inside(h.start) || hedgedCue(h)) && !inOtherCue(h.start));
+  // "It wouldn't be a surprise if ...": a condition after a negation idiom's head hedges nothing.
+  const afterIdiom = (h: Hit): boolean => idioms.some((d) => d.end === h.start - 1);
+  const hedge = hedges.find((h) => h.end >= lo - 6 && h.start <= hi + 2 && (!inside(h.start) || hedgedCue(h)) && !inOtherCue(h.start) && !afterIdiom(h));
   const selfVoice = findPhrases(v, cues.self, s, e);
   const voicedBySelf = (i: number): boolean => selfVoice.some((m) => m.end < i && i - m.end <= 3);
   // A reporting verb that is the cue itself: "ISIS claimed responsibility" is the actor's own claim
@@ -235,6 +260,7 @@ function judge(v: TokenView, l: Link): Finding {
     findPhrases(v, cues.denying, s, e).find((d) => !inside(d.start) && !voicedBySelf(d.start) && relays(d));
   const evidential = selfClaim ? reportingCue : findPhrases(v, cues.evidential, s, e).find((d) => !inside(d.start));
   let sarcasm = false;
+  let relayed = false;
   if (l.sarcasm.strength >= (l.mocked && polarity > 0 ? 1 : 2)) {
     sarcasm = true;
     // A dismissal already reads the irony ("yeah right, Ukraine did it"); flipping again would undo it.
@@ -253,6 +279,7 @@ function judge(v: TokenView, l: Link): Finding {
   } else if (!sarcasm && (hedge || question || distancing)) {
     const why = hedge ? `hedged by "${phraseText(v, hedge)}"` : question ? 'asked as a question' : `reported: "${phraseText(v, distancing!)}"`;
     if (polarity > 0 || hedge || question) {
+      relayed = !hedge && polarity > 0;
       polarity = 0;
       confidence = 0.6;
       notes.push(why);
@@ -270,6 +297,7 @@ function judge(v: TokenView, l: Link): Finding {
     evidence: `${quote(l.text)} [${[cue, ...notes].join('; ')}]`,
     sarcasm,
     kind: l.kind,
+    ...(relayed ? { relayed: true as const } : {}),
   };
 }
 
