@@ -32,3 +32,12 @@ test('phrases: a span of tokens returns the hits inside it, a later list is scan
   findPhrases(v, first);
   assert.deepEqual(findPhrases(v, list('another inside')).map((h) => `${h.start}-${h.end}`), ['4-5']);
 });
+
+test('a phrase may hold up to two inserted intensifiers, never before its first word', () => {
+  const phrases = list('had nothing to do with');
+  assert.deepEqual(hits('They had absolutely nothing to do with it.', phrases), ['1-6:had nothing to do with']);
+  assert.deepEqual(hits('They had really absolutely nothing to do with it.', phrases), ['1-7:had nothing to do with']);
+  assert.deepEqual(hits('They had really truly absolutely nothing to do with it.', phrases), []);
+  assert.deepEqual(hits('They had maybe nothing to do with it.', phrases), [], 'a hedge is no insert');
+  assert.deepEqual(hits('They absolutely had nothing to do with it.', phrases), ['2-6:had nothing to do with']);
+});

@@ -276,3 +276,13 @@ test('conditions, alternatives and kinds of evidence', () => {
     ['The FSB would never kill its own citizens.', 'fsb', 'oppose'],
   ]);
 });
+
+test('intensifiers inside a cue phrase do not hide it; "not a chance", failure after a warning', () => {
+  check([
+    ['Kyiv had absolutely nothing to do with it.', 'ukraine', 'oppose'],
+    ['The Kremlin was literally behind it.', 'fsb', 'support'],
+    ['Not a chance that the CIA planned it.', 'west', 'oppose'],
+    ['Moscow got warned and the FSB chose to ignore it.', 'security_failure', 'support'],
+    ['The so-called Ukrainian link is a Kremlin invention.', 'ukraine', 'oppose'],
+  ]);
+});

@@ -1,5 +1,6 @@
 /** Cue phrases compiled to token sequences and matched against a document's tokens (normal form or lemma). */
 import { nlp, straight, type TokenView } from './nlp.js';
+import { phrasesOf } from './lexicon.js';
 
 export type Direction = 'any' | 'before' | 'after';
 
@@ -159,19 +160,40 @@ function scan(v: TokenView, index: Map<string, Candidates>): Map<number, Hit[]> 
   return hits;
 }
 
+/** Inserted words one phrase may hold (see data/lexicons/insert.yaml). */
+const MAX_INSERTS = 2;
+let inserts: Set<string> | undefined;
+
+/** True when token i is a word a cue phrase may hold inside it ("had absolutely nothing to do with"). */
+function inserted(v: TokenView, i: number): boolean {
+  inserts ??= new Set(phrasesOf('insert').map((p) => p.text));
+  return inserts.has(v.lower[i]!);
+}
+
 function collect(v: TokenView, candidates: Candidates | undefined, i: number, hits: Map<number, Hit[]>): void {
   if (!candidates) return;
   const length = v.norm.length;
-  // Whether token i + 1 can be any phrase's second token (by a form matches() compares).
+  // Whether token i + 1 (or the one after an inserted word) can be any phrase's second token (by a form matches() compares).
   const { seconds } = candidates;
-  const next = i + 1 < length && seconds.size > 0 && (seconds.has(v.lower[i + 1]!) || seconds.has(v.norm[i + 1]!) || seconds.has(v.lemma[i + 1]!));
+  const second = (j: number): boolean => j < length && (seconds.has(v.lower[j]!) || seconds.has(v.norm[j]!) || seconds.has(v.lemma[j]!));
+  const next = seconds.size > 0 && (second(i + 1) || (i + 1 < length && inserted(v, i + 1) && (second(i + 2) || (i + 2 < length && inserted(v, i + 2) && second(i + 3)))));
   for (const { phrase: p, list } of candidates.entries) {
     const n = p.tokens.length;
     if (i + n > length || (n > 1 && !next)) continue;
+    if (!matches(v, i, p.tokens[0]!)) continue;
+    let j = i;
+    let skipped = 0;
     let ok = true;
-    for (let k = 0; k < n && ok; k++) ok = matches(v, i + k, p.tokens[k]!);
+    for (let k = 1; k < n && ok; k++) {
+      j++;
+      while (j < length && skipped < MAX_INSERTS && !matches(v, j, p.tokens[k]!) && inserted(v, j)) {
+        j++;
+        skipped++;
+      }
+      ok = j < length && matches(v, j, p.tokens[k]!);
+    }
     if (!ok) continue;
-    const hit = { phrase: p, start: i, end: i + n - 1 };
+    const hit = { phrase: p, start: i, end: j };
     const found = hits.get(list);
     if (found) found.push(hit);
     else hits.set(list, [hit]);

@@ -24,6 +24,8 @@ export interface Finding {
 /** A sentence of at most this many tokens that only dismisses ("Total nonsense.") rejects what the one before relayed. */
 const SHORT_DISMISSAL = 10;
 
+/** Failure cues keep their meaning after a warning word: "warned and chose to ignore it". */
+const FAILURE_ORIGIN = 'failure:';
 const BEFORE_WINDOW = 12;
 const STATE_PREPOSITIONS = new Set(['on', 'with', 'by', 'in', 'about']);
 const AFTER_WINDOW = 3;
@@ -86,7 +88,7 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
   // Cue hits per claim, longest phrase per start position.
   const hits: { hit: Hit; claims: string[]; polarity: 1 | -1 }[] = [];
   const addHit = (hit: Hit, claim: string, polarity: 1 | -1): void => {
-    if (prevention.some((p) => p.end < hit.start && hit.start - p.end <= 4)) return;
+    if (!hit.phrase.origin.startsWith(FAILURE_ORIGIN) && prevention.some((p) => p.end < hit.start && hit.start - p.end <= 4)) return;
     const same = hits.find((h) => h.hit.start === hit.start && h.hit.end === hit.end && h.polarity === polarity && h.hit.phrase.direction === hit.phrase.direction);
     if (!same) hits.push({ hit, claims: [claim], polarity });
     else if (!same.claims.includes(claim)) same.claims.push(claim);
