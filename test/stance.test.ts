@@ -286,3 +286,21 @@ test('intensifiers inside a cue phrase do not hide it; "not a chance", failure a
     ['The so-called Ukrainian link is a Kremlin invention.', 'ukraine', 'oppose'],
   ]);
 });
+
+test('a cue holds for every actor of a list; a naming cue does not reach past another cue', () => {
+  check([
+    ['Patrushev blamed Kyiv, London and Washington.', 'ukraine', 'neutral'],
+    ['Patrushev blamed Kyiv, London and Washington.', 'west', 'neutral'],
+    ['Ukraine and the CIA organized it together.', 'ukraine', 'support'],
+    ['Ukraine and the CIA organized it together.', 'west', 'support'],
+    ['It was a failure of the Kremlin, nothing more.', 'fsb', 'none'],
+    ['It was a failure of the Kremlin, nothing more.', 'security_failure', 'support'],
+  ]);
+});
+
+test('a short ironic sentence rejects what the sentence before relayed', () => {
+  check([
+    ['Medvedev says Kyiv planned it. Of course he does.', 'ukraine', 'oppose'],
+    ['Medvedev says Kyiv planned it. The investigation goes on.', 'ukraine', 'neutral'],
+  ]);
+});

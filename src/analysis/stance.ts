@@ -63,7 +63,9 @@ export function readComment(v: TokenView, cc: CompiledClaims, mediaSarcasm: numb
     for (let j = m; j < mentions.length && mentions[j]!.start <= e; j++) if (mentions[j]!.end <= e) own.push(mentions[j]!);
     const found = sentenceFindings(v, cc, s, e, v.sentenceText[si]!, own, sarcasm);
     // "Putin says Ukraine did it. Nobody buys that.": a short dismissal rejects the claims the sentence before relayed.
-    const dismissal = e - s < SHORT_DISMISSAL && found.every((f) => f.kind === 'mention') ? findPhrases(v, sharedCues().dismissal, s, e)[0] : undefined;
+    const short = e - s < SHORT_DISMISSAL && found.every((f) => f.kind === 'mention');
+    // ... or a short ironic one ("Of course he does.").
+    const dismissal = short && (findPhrases(v, sharedCues().dismissal, s, e).length > 0 || sarcasm.strength >= 1);
     if (dismissal) {
       for (const f of previous) {
         if (f.relayed && f.polarity === 0) {
@@ -115,16 +117,21 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
   }
   const agents = mentions.filter((m) => !m.target && !hits.some((h) => m.start >= h.hit.start && m.end <= h.hit.end));
   const linked = new Set<Mention>();
-  const links = hits.map((h) => ({ ...h, actor: nearestActor(v, h.hit, agents) }));
+  const links = hits.map((h) => ({ ...h, actor: nearestActor(v, h.hit, agents, cueSpans) }));
   // "No credible evidence that Kyiv was involved": what a denial put before the actor denies is not asserted after it.
   const denied = (l: (typeof links)[number]): boolean =>
     l.polarity > 0 && links.some((d) => d.polarity < 0 && d.actor === l.actor && d.hit.end < l.actor!.start && l.hit.start > l.actor!.end);
   for (const l of links) {
     const { hit, claims, polarity, actor } = l;
     if (!actor || denied(l)) continue;
-    for (const claim of actor.claims.filter((c) => claims.includes(c))) {
-      linked.add(actor);
-      out.push(judge(v, { claim, polarity, hit, actor, s, e, text, sarcasm, kind: 'cue', cueSpans, anchors, mocked: mocked.has(claim) }));
+    const done = new Set<string>();
+    // "The US, the UK and Ukraine are behind it": the cue holds for every actor of the list.
+    for (const a of [actor, ...conjuncts(v, actor, agents)]) {
+      for (const claim of a.claims.filter((c) => claims.includes(c) && !done.has(c))) {
+        done.add(claim);
+        linked.add(a);
+        out.push(judge(v, { claim, polarity, hit, actor: a, s, e, text, sarcasm, kind: 'cue', cueSpans, anchors, mocked: mocked.has(claim) }));
+      }
     }
   }
   cc.claims.forEach((c, k) => {
@@ -152,7 +159,7 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
 }
 
 /** The agent mention a cue refers to: within the cue's direction and window, the nearest one. */
-function nearestActor(v: TokenView, hit: Hit, agents: Mention[]): Mention | undefined {
+function nearestActor(v: TokenView, hit: Hit, agents: Mention[], cueSpans: Hit[]): Mention | undefined {
   // "ISIS was attacked": a passive participle makes the actor before it the one acted upon.
   // ("has been hitting" is progressive, not passive).
   // A state ("were focused on", "was preoccupied with") is no passive.
@@ -167,13 +174,36 @@ function nearestActor(v: TokenView, hit: Hit, agents: Mention[]): Mention | unde
     const gap = before ? hit.start - m.end - 1 : m.start - hit.end - 1;
     if (gap < 0) continue;
     const dir = hit.phrase.direction;
-    const ok = dir === 'before' ? before && gap <= BEFORE_WINDOW : dir === 'after' ? !before && gap <= AFTER_WINDOW : gap <= ANY_WINDOW;
+    // "It was a failure of Russian intelligence": a cue that names who follows does not reach past another cue.
+    const blocked = dir === 'after' && cueSpans.some((c) => c !== hit && c.start > hit.end && c.end < m.start);
+    const ok = dir === 'before' ? before && gap <= BEFORE_WINDOW : dir === 'after' ? !before && !blocked && gap <= AFTER_WINDOW : gap <= ANY_WINDOW;
     if (ok && (gap < bestGap || (gap === bestGap && before))) {
       best = m;
       bestGap = gap;
     }
   }
   return best;
+}
+
+/** Words that join the actors of a list ("the US, the UK and Ukraine"). */
+const CONJUNCTIONS = new Set([',', 'and', 'or', '&', '/', 'the', 'both', 'nor', 'either', 'neither']);
+
+/** The actors listed with `actor`, joined to it by commas and conjunctions only. */
+function conjuncts(v: TokenView, actor: Mention, agents: Mention[]): Mention[] {
+  const joined = (a: number, b: number): boolean => {
+    let conj = false;
+    for (let i = a; i <= b; i++) {
+      if (!CONJUNCTIONS.has(v.norm[i]!)) return false;
+      if (v.norm[i] !== 'the') conj = true;
+    }
+    return conj;
+  };
+  const out: Mention[] = [];
+  const sorted = [...agents].sort((x, y) => x.start - y.start);
+  const at = sorted.indexOf(actor);
+  for (let k = at - 1, edge = actor.start; k >= 0 && sorted[k]!.end < edge && joined(sorted[k]!.end + 1, edge - 1); edge = sorted[k]!.start, k--) out.push(sorted[k]!);
+  for (let k = at + 1, edge = actor.end; k < sorted.length && sorted[k]!.start > edge && joined(edge + 1, sorted[k]!.start - 1); edge = sorted[k]!.end, k++) out.push(sorted[k]!);
+  return out;
 }
 
 interface Link {
