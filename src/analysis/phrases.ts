@@ -140,6 +140,8 @@ export function findPhrases(v: TokenView, phrases: readonly Phrase[], from = 0, 
     if (all[mid]!.start < from) lo = mid + 1;
     else hi = mid;
   }
+  // No hit in range (the common case, asked once per sentence and list): the shared empty list, no allocation.
+  if (lo >= all.length || all[lo]!.start > to) return NO_HITS;
   const out: Hit[] = [];
   for (let i = lo; i < all.length && all[i]!.start <= to; i++) if (all[i]!.end <= to) out.push(all[i]!);
   return out;
@@ -170,13 +172,17 @@ function inserted(v: TokenView, i: number): boolean {
   return inserts.has(v.lower[i]!);
 }
 
+/** Whether token j can be a phrase's second token, by a form matches() compares. */
+function isSecond(v: TokenView, seconds: Set<string>, j: number): boolean {
+  return j < v.norm.length && (seconds.has(v.lower[j]!) || seconds.has(v.norm[j]!) || seconds.has(v.lemma[j]!));
+}
+
 function collect(v: TokenView, candidates: Candidates | undefined, i: number, hits: Map<number, Hit[]>): void {
   if (!candidates) return;
   const length = v.norm.length;
   // Whether token i + 1 (or the one after an inserted word) can be any phrase's second token (by a form matches() compares).
   const { seconds } = candidates;
-  const second = (j: number): boolean => j < length && (seconds.has(v.lower[j]!) || seconds.has(v.norm[j]!) || seconds.has(v.lemma[j]!));
-  const next = seconds.size > 0 && (second(i + 1) || (i + 1 < length && inserted(v, i + 1) && (second(i + 2) || (i + 2 < length && inserted(v, i + 2) && second(i + 3)))));
+  const next = seconds.size > 0 && (isSecond(v, seconds, i + 1) || (i + 1 < length && inserted(v, i + 1) && (isSecond(v, seconds, i + 2) || (i + 2 < length && inserted(v, i + 2) && isSecond(v, seconds, i + 3)))));
   for (const { phrase: p, list } of candidates.entries) {
     const n = p.tokens.length;
     if (i + n > length || (n > 1 && !next)) continue;

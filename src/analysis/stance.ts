@@ -63,9 +63,12 @@ export function readComment(v: TokenView, cc: CompiledClaims, mediaSarcasm: numb
     for (let j = m; j < mentions.length && mentions[j]!.start <= e; j++) if (mentions[j]!.end <= e) own.push(mentions[j]!);
     const found = sentenceFindings(v, cc, s, e, v.sentenceText[si]!, own, sarcasm);
     // "Putin says Ukraine did it. Nobody buys that.": a short dismissal rejects the claims the sentence before relayed.
-    const short = e - s < SHORT_DISMISSAL && found.every((f) => f.kind === 'mention');
-    // ... or a short ironic one ("Of course he does.").
-    const dismissal = short && (findPhrases(v, sharedCues().dismissal, s, e).length > 0 || sarcasm.strength >= 1);
+    // ... or a short one with an ironic word ("Of course he does."; capitals or "!!!" alone are not enough).
+    const dismissal =
+      previous.some((f) => f.relayed && f.polarity === 0) &&
+      e - s < SHORT_DISMISSAL &&
+      found.every((f) => f.kind === 'mention') &&
+      [sharedCues().dismissal, sharedCues().sarcasmWeak, sharedCues().sarcasmStrong].some((list) => findPhrases(v, list, s, e).length > 0);
     if (dismissal) {
       for (const f of previous) {
         if (f.relayed && f.polarity === 0) {
@@ -86,6 +89,9 @@ export function readComment(v: TokenView, cc: CompiledClaims, mediaSarcasm: numb
 function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number, text: string, mentions: Mention[], sarcasm: SarcasmReading): Finding[] {
   const cues = sharedCues();
   const out: Finding[] = [];
+  const phraseHits = cc.claims.map((c) => [findPhrases(v, c.support, s, e), findPhrases(v, c.oppose, s, e)] as const);
+  // Most sentences name no actor and hold no claim phrase: nothing to judge (a cue needs an actor).
+  if (mentions.length === 0 && phraseHits.every(([sup, opp]) => sup.length + opp.length === 0)) return out;
   const prevention = findPhrases(v, cues.prevention, s, e);
   // Cue hits per claim, longest phrase per start position.
   const hits: { hit: Hit; claims: string[]; polarity: 1 | -1 }[] = [];
@@ -103,12 +109,12 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
   const inner = hits.filter((h) => hits.some((o) => o !== h && o.hit.start <= h.hit.start && o.hit.end >= h.hit.end && o.hit.end - o.hit.start > h.hit.end - h.hit.start));
   for (const h of inner) hits.splice(hits.indexOf(h), 1);
   // A cue right after a denial of the same claim is part of it: "Ukraine would have to be insane to do this".
-  const absorbed = hits.filter((h) => h.polarity > 0 && hits.some((d) => d.polarity < 0 && h.hit.start > d.hit.end && h.hit.start - d.hit.end <= 2 && h.claims.some((c) => d.claims.includes(c))));
+  const absorbed = hits.length < 2 ? [] : hits.filter((h) => h.polarity > 0 && hits.some((d) => d.polarity < 0 && h.hit.start > d.hit.end && h.hit.start - d.hit.end <= 2 && h.claims.some((c) => d.claims.includes(c))));
   for (const h of absorbed) hits.splice(hits.indexOf(h), 1);
   const cueSpans = hits.map((h) => h.hit);
-  const phraseHits = cc.claims.map((c) => [findPhrases(v, c.support, s, e), findPhrases(v, c.oppose, s, e)] as const);
-  const anchors = [...cueSpans, ...phraseHits.flatMap(([sup, opp]) => [...sup, ...opp])];
-  const mocked = new Set(cc.claims.filter((c) => c.claim.mocked).map((c) => c.claim.id));
+  let anchors = cueSpans;
+  for (const [sup, opp] of phraseHits) if (sup.length + opp.length > 0) anchors = [...anchors, ...sup, ...opp];
+  const mocked = mockedClaims(cc);
   const targets = findPhrases(v, cues.target, s, e);
   for (const m of mentions) {
     let j = m.start - 1;
@@ -117,13 +123,14 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
   }
   const agents = mentions.filter((m) => !m.target && !hits.some((h) => m.start >= h.hit.start && m.end <= h.hit.end));
   const linked = new Set<Mention>();
-  const links = hits.map((h) => ({ ...h, actor: nearestActor(v, h.hit, agents, cueSpans) }));
+  const actors = hits.map((h) => nearestActor(v, h.hit, agents, cueSpans));
   // "No credible evidence that Kyiv was involved": what a denial put before the actor denies is not asserted after it.
-  const denied = (l: (typeof links)[number]): boolean =>
-    l.polarity > 0 && links.some((d) => d.polarity < 0 && d.actor === l.actor && d.hit.end < l.actor!.start && l.hit.start > l.actor!.end);
-  for (const l of links) {
-    const { hit, claims, polarity, actor } = l;
-    if (!actor || denied(l)) continue;
+  const denied = (k: number, actor: Mention): boolean =>
+    hits[k]!.polarity > 0 && hits.some((d, i) => d.polarity < 0 && actors[i] === actor && d.hit.end < actor.start && hits[k]!.hit.start > actor.end);
+  for (let k = 0; k < hits.length; k++) {
+    const { hit, claims, polarity } = hits[k]!;
+    const actor = actors[k];
+    if (!actor || denied(k, actor)) continue;
     const done = new Set<string>();
     // "The US, the UK and Ukraine are behind it": the cue holds for every actor of the list.
     for (const a of [actor, ...conjuncts(v, actor, agents)]) {
@@ -142,7 +149,7 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
     }
   });
   // "Why would Kyiv want to ...?": a doubting question whose subject is the actor doubts its claims.
-  const doubt = v.norm.slice(s, e + 1).includes('?') ? findPhrases(v, cues.doubt, s, e).find((h) => h.start <= s + 1) : undefined;
+  const doubt = linked.size < agents.length && asks(v, s, e) ? findPhrases(v, cues.doubt, s, e).find((h) => h.start <= s + 1) : undefined;
   for (const m of agents) {
     if (linked.has(m)) continue;
     let j = doubt ? doubt.end + 1 : -1;
@@ -185,25 +192,58 @@ function nearestActor(v: TokenView, hit: Hit, agents: Mention[], cueSpans: Hit[]
   return best;
 }
 
+const mockedByClaims = new WeakMap<CompiledClaims, Set<string>>();
+
+/** The ids of the claims marked `mocked`. */
+function mockedClaims(cc: CompiledClaims): Set<string> {
+  let ids = mockedByClaims.get(cc);
+  if (!ids) mockedByClaims.set(cc, (ids = new Set(cc.claims.filter((c) => c.claim.mocked).map((c) => c.claim.id))));
+  return ids;
+}
+
+/** True when tokens s..e hold a question mark. */
+function asks(v: TokenView, s: number, e: number): boolean {
+  for (let i = s; i <= e; i++) if (v.norm[i] === '?') return true;
+  return false;
+}
+
 /** Words that join the actors of a list ("the US, the UK and Ukraine"). */
 const CONJUNCTIONS = new Set([',', 'and', 'or', '&', '/', 'the', 'both', 'nor', 'either', 'neither']);
 
-/** The actors listed with `actor`, joined to it by commas and conjunctions only. */
+/**
+ * The actors listed with `actor`, joined to it by commas and conjunctions only. A list needs a
+ * conjunction somewhere ("Kyiv, London and Washington"): a comma alone ("... to Ukraine, the FSB
+ * suggested") may end a clause.
+ */
 function conjuncts(v: TokenView, actor: Mention, agents: Mention[]): Mention[] {
-  const joined = (a: number, b: number): boolean => {
-    let conj = false;
+  let conjunction = false;
+  // 0: not joined; 1: joined by commas (and articles) only; 2: joined by a conjunction.
+  const joined = (a: number, b: number): 0 | 1 | 2 => {
+    let how: 0 | 1 | 2 = 0;
     for (let i = a; i <= b; i++) {
-      if (!CONJUNCTIONS.has(v.norm[i]!)) return false;
-      if (v.norm[i] !== 'the') conj = true;
+      const w = v.norm[i]!;
+      if (!CONJUNCTIONS.has(w)) return 0;
+      if (w === ',') how = how === 2 ? 2 : 1;
+      else if (w !== 'the') how = 2;
     }
-    return conj;
+    return how;
   };
   const out: Mention[] = [];
-  const sorted = [...agents].sort((x, y) => x.start - y.start);
-  const at = sorted.indexOf(actor);
-  for (let k = at - 1, edge = actor.start; k >= 0 && sorted[k]!.end < edge && joined(sorted[k]!.end + 1, edge - 1); edge = sorted[k]!.start, k--) out.push(sorted[k]!);
-  for (let k = at + 1, edge = actor.end; k < sorted.length && sorted[k]!.start > edge && joined(edge + 1, sorted[k]!.start - 1); edge = sorted[k]!.end, k++) out.push(sorted[k]!);
-  return out;
+  // agents are in token order, as mentions are found
+  const at = agents.indexOf(actor);
+  for (let k = at - 1, edge = actor.start; k >= 0 && agents[k]!.end < edge; edge = agents[k]!.start, k--) {
+    const how = joined(agents[k]!.end + 1, edge - 1);
+    if (how === 0) break;
+    conjunction ||= how === 2;
+    out.push(agents[k]!);
+  }
+  for (let k = at + 1, edge = actor.end; k < agents.length && agents[k]!.start > edge; edge = agents[k]!.end, k++) {
+    const how = joined(edge + 1, agents[k]!.start - 1);
+    if (how === 0) break;
+    conjunction ||= how === 2;
+    out.push(agents[k]!);
+  }
+  return conjunction ? out : [];
 }
 
 interface Link {
@@ -255,7 +295,7 @@ function judge(v: TokenView, l: Link): Finding {
     notes.push(`dismissed as "${phraseText(v, dismissal)}"`);
   }
   // A question is genuine (neutral) unless its opener makes it rhetorical: asserting, or doubting the claim.
-  const asked = v.norm.slice(s, e + 1).includes('?');
+  const asked = asks(v, s, e);
   const opener = (list: typeof cues.rhetorical) => (asked ? findPhrases(v, list, s, e).find((h) => h.start <= s + 1) : undefined);
   const doubt = opener(cues.doubt);
   const rhetorical = opener(cues.rhetorical);
