@@ -304,3 +304,13 @@ test('a short ironic sentence rejects what the sentence before relayed', () => {
     ['Medvedev says Kyiv planned it. The investigation goes on.', 'ukraine', 'neutral'],
   ]);
 });
+
+test('more ways of saying it: allegiance, better things to do, taking ages', () => {
+  check([
+    ['The gunmen had pledged allegiance to Daesh.', 'isis', 'support'],
+    ['The CIA has better things to do than shoot up concerts.', 'west', 'oppose'],
+    ['The riot police took ages to get there.', 'security_failure', 'support'],
+    ['The FSB sat on the American warning.', 'security_failure', 'support'],
+    ['Kyiv is being scapegoated.', 'ukraine', 'oppose'],
+  ]);
+});
