@@ -314,3 +314,11 @@ test('more ways of saying it: allegiance, better things to do, taking ages', () 
     ['Kyiv is being scapegoated.', 'ukraine', 'oppose'],
   ]);
 });
+
+test("the Kremlin's evidence, the gunmen's way out to Ukraine, is the Ukraine claim", () => {
+  check([
+    ['Putin says the gunmen tried to escape to Ukraine.', 'ukraine', 'neutral'],
+    ['The shooters were caught heading for Ukraine, which says it all.', 'ukraine', 'support'],
+    ['They fled toward Ukraine? Nonsense.', 'ukraine', 'oppose'],
+  ]);
+});

@@ -14,6 +14,7 @@ export interface Cues {
   evidential: Phrase[];
   self: Phrase[];
   reportEnd: Phrase[];
+  reportIdiom: Phrase[];
   sarcasmStrong: Phrase[];
   sarcasmWeak: Phrase[];
   agree: Phrase[];
@@ -42,6 +43,7 @@ export function sharedCues(): Cues {
     evidential: phrasesOf('reporting', 'evidential'),
     self: phrasesOf('reporting', 'self'),
     reportEnd: phrasesOf('reporting', 'boundary'),
+    reportIdiom: phrasesOf('reporting', 'idiom'),
     sarcasmStrong: phrasesOf('sarcasm', 'strong'),
     sarcasmWeak: phrasesOf('sarcasm', 'weak'),
     agree: phrasesOf('agreement', 'agree'),

@@ -323,8 +323,10 @@ function judge(v: TokenView, l: Link): Finding {
   const actorClaims = (i: number): boolean => actor !== undefined && actor.end < i && i - actor.end <= 2;
   const reportEnds = findPhrases(v, cues.reportEnd, s, e);
   // A reporting word relays what follows it up to a contrast ("says X, but Y"), and is no report inside a hedge ("not saying").
+  const reportIdioms = findPhrases(v, cues.reportIdiom, s, e);
   const relays = (d: Hit): boolean =>
     !hedges.some((h) => h.start <= d.start && h.end >= d.end) &&
+    !reportIdioms.some((h) => h.start <= d.start && h.end >= d.end) &&
     !reportEnds.some((b) => (b.start > d.end && b.end < hit.start) || (b.start > hit.end && b.end < d.start));
   const distancing =
     (reportingCue && !selfClaim && !voicedBySelf(hit.start) ? reportingCue : undefined) ??
