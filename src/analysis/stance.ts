@@ -2,7 +2,7 @@
 import type { TokenView } from './nlp.js';
 import type { CompiledClaims } from './compile.js';
 import { findMentions, type Mention } from './mentions.js';
-import { findPhrases, type Hit } from './phrases.js';
+import { findPhrases, type Hit, type Phrase } from './phrases.js';
 import { sharedCues } from './cues.js';
 import { sarcasmIn, type SarcasmReading } from './sarcasm.js';
 
@@ -118,7 +118,7 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
   const targets = findPhrases(v, cues.target, s, e);
   for (const m of mentions) {
     let j = m.start - 1;
-    while (j >= s && ['the', 'a', 'an'].includes(v.norm[j]!)) j--;
+    while (j >= s && ARTICLES.has(v.norm[j]!)) j--;
     m.target = targets.some((t) => t.end === j) && !hits.some((h) => h.hit.end === j && h.hit.phrase.direction === 'after');
   }
   const agents = mentions.filter((m) => !m.target && !hits.some((h) => m.start >= h.hit.start && m.end <= h.hit.end));
@@ -149,11 +149,11 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
     }
   });
   // "Why would Kyiv want to ...?": a doubting question whose subject is the actor doubts its claims.
-  const doubt = linked.size < agents.length && asks(v, s, e) ? findPhrases(v, cues.doubt, s, e).find((h) => h.start <= s + 1) : undefined;
+  const doubt = linked.size < agents.length ? opener(v, cues.doubt, s, e) : undefined;
   for (const m of agents) {
     if (linked.has(m)) continue;
     let j = doubt ? doubt.end + 1 : -1;
-    while (j >= 0 && j < m.start && ['the', 'a', 'an'].includes(v.norm[j]!)) j++;
+    while (j >= 0 && j < m.start && ARTICLES.has(v.norm[j]!)) j++;
     for (const claim of m.claims) {
       if (doubt && j === m.start) {
         out.push({ claim, polarity: -1, weight: 0.8, confidence: 0.55, evidence: `${quote(text)} [names ${m.text}; doubted in a rhetorical question ("${phraseText(v, doubt)}")]`, sarcasm: false, kind: 'cue' });
@@ -199,6 +199,13 @@ function mockedClaims(cc: CompiledClaims): Set<string> {
   let ids = mockedByClaims.get(cc);
   if (!ids) mockedByClaims.set(cc, (ids = new Set(cc.claims.filter((c) => c.claim.mocked).map((c) => c.claim.id))));
   return ids;
+}
+
+const ARTICLES = new Set(['the', 'a', 'an']);
+
+/** The opener of a question (sentence s..e) from the list, as its first or second word. */
+function opener(v: TokenView, list: Phrase[], s: number, e: number): Hit | undefined {
+  return asks(v, s, e) ? findPhrases(v, list, s, e).find((h) => h.start <= s + 1) : undefined;
 }
 
 /** True when tokens s..e hold a question mark. */
@@ -296,9 +303,8 @@ function judge(v: TokenView, l: Link): Finding {
   }
   // A question is genuine (neutral) unless its opener makes it rhetorical: asserting, or doubting the claim.
   const asked = asks(v, s, e);
-  const opener = (list: typeof cues.rhetorical) => (asked ? findPhrases(v, list, s, e).find((h) => h.start <= s + 1) : undefined);
-  const doubt = opener(cues.doubt);
-  const rhetorical = opener(cues.rhetorical);
+  const doubt = opener(v, cues.doubt, s, e);
+  const rhetorical = opener(v, cues.rhetorical, s, e);
   const question = asked && !doubt && !rhetorical;
   if (doubt && polarity > 0) {
     polarity = -1;
