@@ -149,7 +149,7 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
     }
   });
   // "Why would Kyiv want to ...?": a doubting question whose subject is the actor doubts its claims.
-  const doubt = linked.size < agents.length ? opener(v, cues.doubt, s, e) : undefined;
+  const doubt = linked.size < agents.length && asks(v, s, e) ? opener(v, cues.doubt, s, e) : undefined;
   for (const m of agents) {
     if (linked.has(m)) continue;
     let j = doubt ? doubt.end + 1 : -1;
@@ -203,9 +203,9 @@ function mockedClaims(cc: CompiledClaims): Set<string> {
 
 const ARTICLES = new Set(['the', 'a', 'an']);
 
-/** The opener of a question (sentence s..e) from the list, as its first or second word. */
+/** The opener of a question (sentence s..e, which `asks`) from the list, as its first or second word. */
 function opener(v: TokenView, list: Phrase[], s: number, e: number): Hit | undefined {
-  return asks(v, s, e) ? findPhrases(v, list, s, e).find((h) => h.start <= s + 1) : undefined;
+  return findPhrases(v, list, s, e).find((h) => h.start <= s + 1);
 }
 
 /** True when tokens s..e hold a question mark. */
@@ -303,8 +303,8 @@ function judge(v: TokenView, l: Link): Finding {
   }
   // A question is genuine (neutral) unless its opener makes it rhetorical: asserting, or doubting the claim.
   const asked = asks(v, s, e);
-  const doubt = opener(v, cues.doubt, s, e);
-  const rhetorical = opener(v, cues.rhetorical, s, e);
+  const doubt = asked ? opener(v, cues.doubt, s, e) : undefined;
+  const rhetorical = asked ? opener(v, cues.rhetorical, s, e) : undefined;
   const question = asked && !doubt && !rhetorical;
   if (doubt && polarity > 0) {
     polarity = -1;
