@@ -29,6 +29,17 @@ export function assertGolden(name: string, actual: string): void {
   assert.equal(actual, fs.readFileSync(file, 'utf8'), `output differs from ${file}; if the change is intended, run UPDATE_GOLDEN=1 npm test and review the diff`);
 }
 
+/** The project's shared data (gold sets, fixtures' sources), next to the checkout: read-only, present in CI. */
+export const SHARED = path.resolve(ROOT, '../shared');
+
+/**
+ * Why a test that reads ../shared/eval cannot run here, or false when it can. A clone made elsewhere
+ * (no ../shared beside it) skips those tests, saying so; under CI (CI set) they always run and fail
+ * loudly if the data is missing.
+ */
+export const NEEDS_SHARED: string | false =
+  process.env.CI || fs.existsSync(path.join(SHARED, 'eval')) ? false : `needs ${path.join(SHARED, 'eval')}, the shared gold data next to the checkout (present in CI)`;
+
 let defaults: CompiledClaims | undefined;
 
 /** The shipped Crocus claims, compiled once. */

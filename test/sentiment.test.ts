@@ -7,7 +7,9 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NEEDS_SHARED, SHARED } from './helpers.js';
 import * as lexiconModule from '../src/analysis/lexicon.js';
 import { execute } from '../src/cli.js';
 import { ThreadstanceError } from '../src/errors.js';
@@ -239,10 +241,10 @@ test('the CLI: one sentiment gold argument runs the sentiment mode; a bad line e
   assert.ok(err.join('').startsWith(`threadstance: EVAL_BAD_GOLD_LINE ${fixture('bad-fields.tsv')}:3: expected 3 tab-separated fields`), err.join(''));
 });
 
-test('what a word matches on its own is remembered per word, and remembering changes no score', () => {
+test('what a word matches on its own is remembered per word, and remembering changes no score', { skip: NEEDS_SHARED }, () => {
   const { lexicons } = lexiconModule;
   const fresh = (): SentimentOptions => ({ evidence: true, cues: compileCues([...lexicons().values()].filter((l) => l.name.startsWith('sentiment-')), winkLexicon()) });
-  const lines = fs.readFileSync(fileURLToPath(new URL('../../../shared/eval/sentiment/tweets_GroundTruth.txt', import.meta.url)), 'utf8').split('\n');
+  const lines = fs.readFileSync(path.join(SHARED, 'eval/sentiment/tweets_GroundTruth.txt'), 'utf8').split('\n');
   const texts = lines.filter((l) => l.trim() !== '').map((l) => l.split('\t')[2] ?? '');
   // Words met alone before and after they start a longer cue, and a word read two ways.
   const tricky = ['kind', 'That was kind of good', 'kind', "He's late", "John's car is great", 'no', 'no good', 'no'];

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { parse } from 'csv-parse';
-import { ROOT } from './helpers.js';
+import { NEEDS_SHARED, ROOT } from './helpers.js';
 import { CHUNK, textChunks, textLines } from '../src/input/text-stream.js';
 import { bar, Counting } from '../src/run/progress.js';
 import { generateCorpus } from '../bench/corpus.js';
@@ -169,7 +169,7 @@ test('a bad UTF-8 byte past the first chunk is reported at its offset in the fil
   );
 });
 
-test('two workers, which render their own rows, write the same bytes as one on realistic comments', { timeout: 300000 }, async () => {
+test('two workers, which render their own rows, write the same bytes as one on realistic comments', { timeout: 300000, skip: NEEDS_SHARED }, async () => {
   const input = path.join(tmp, 'realistic.jsonl');
   writeCorpus(input, generateCorpus({ seed: 7, count: 6000, pools: loadPools(defaultSources(ROOT)) }));
   const outs: string[] = [];
