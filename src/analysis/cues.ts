@@ -25,6 +25,15 @@ export interface Cues {
   doubt: Phrase[];
   target: Phrase[];
   prevention: Phrase[];
+  /** Words before an actor that name it as a possible culprit ("Maybe ISIS, maybe the FSB."). */
+  candidate: Phrase[];
+  /** Labels before a colon after which the commenter speaks ("Edit:", "Me:"). */
+  ownLabel: Phrase[];
+  /** Attribution cues that name a claim as a topic ("the ISIS story"). */
+  topic: Phrase[];
+  topicCues: ReadonlySet<Phrase>;
+  /** Failure cues, which keep their meaning after a warning word ("warned and chose to ignore it"). */
+  failureCues: ReadonlySet<Phrase>;
 }
 
 let cues: Cues | undefined;
@@ -54,6 +63,11 @@ export function sharedCues(): Cues {
     doubt: phrasesOf('question', 'doubt'),
     target: phrasesOf('role', 'target'),
     prevention: phrasesOf('role', 'prevention'),
+    candidate: phrasesOf('role', 'candidate'),
+    ownLabel: phrasesOf('reporting', 'label'),
+    topic: phrasesOf('attribution', 'topic'),
+    topicCues: new Set(phrasesOf('attribution', 'topic')),
+    failureCues: new Set(phrasesOf('failure')),
   };
   return cues;
 }

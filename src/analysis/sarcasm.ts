@@ -1,6 +1,7 @@
 /** Sarcasm cues in a sentence: ironic phrases, runs of capitals, "!!!", ironic emoji; each with its evidence. */
 import type { TokenView } from './nlp.js';
-import { findPhrases } from './phrases.js';
+import { findPhrases, type Hit } from './phrases.js';
+import { quoteSpans } from './quotes.js';
 import { sharedCues } from './cues.js';
 
 export interface SarcasmReading {
@@ -11,18 +12,23 @@ export interface SarcasmReading {
 
 /**
  * Scores sentence [s, e]: a strong phrase counts 2, a weak phrase, a run of three or more capitalised
- * words (in a comment that is not all capitals) or "!!!" 1 each; `fromComment` adds what the rest of the
+ * words (in a comment that is not all capitals), or "!!!" 1 each (scare quotes around the claim's own words count in stance.ts); `fromComment` adds what the rest of the
  * comment says (ironic emoji in its media, strong markers in other sentences).
  */
 export function sarcasmIn(v: TokenView, s: number, e: number, fromComment: number, hasLowerCase: boolean): SarcasmReading {
   const cues = sharedCues();
   const found: string[] = [];
   let strength = 0;
+  // Irony inside a quotation is the quoted speaker's ("Patrushev said 'of course Ukraine'").
+  const quotes = quoteSpans(v, s, e);
+  const quoted = (h: Hit): boolean => quotes.some(([o, c]) => c - o > 2 && o < h.start && h.end < c);
   for (const h of findPhrases(v, cues.sarcasmStrong, s, e)) {
+    if (quoted(h)) continue;
     strength += 2;
     found.push(`"${h.phrase.text}"`);
   }
   for (const h of findPhrases(v, cues.sarcasmWeak, s, e)) {
+    if (quoted(h)) continue;
     strength += 1;
     found.push(`"${h.phrase.text}"`);
   }
@@ -48,6 +54,7 @@ export function sarcasmIn(v: TokenView, s: number, e: number, fromComment: numbe
       found.push('"!!!"');
     }
   }
+  // Scare quotes: one word in quotation marks ("the 'ISIS' gunmen", "the US 'warned' them").
   if (fromComment > 0) {
     strength += fromComment;
     found.push('irony elsewhere in the comment');

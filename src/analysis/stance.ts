@@ -5,6 +5,7 @@ import { findMentions, type Mention } from './mentions.js';
 import { findPhrases, type Hit, type Phrase } from './phrases.js';
 import { sharedCues } from './cues.js';
 import { sarcasmIn, type SarcasmReading } from './sarcasm.js';
+import { joinedByQuotes, quoteSpans } from './quotes.js';
 
 /** What one sentence says about one claim, with the words that decided it. */
 export interface Finding {
@@ -24,8 +25,6 @@ export interface Finding {
 /** A sentence of at most this many tokens that only dismisses ("Total nonsense.") rejects what the one before relayed. */
 const SHORT_DISMISSAL = 10;
 
-/** Failure cues keep their meaning after a warning word: "warned and chose to ignore it". */
-const FAILURE_ORIGIN = 'failure:';
 const BEFORE_WINDOW = 12;
 const STATE_PREPOSITIONS = new Set(['on', 'with', 'by', 'in', 'about']);
 const AFTER_WINDOW = 3;
@@ -96,7 +95,7 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
   // Cue hits per claim, longest phrase per start position.
   const hits: { hit: Hit; claims: string[]; polarity: 1 | -1 }[] = [];
   const addHit = (hit: Hit, claim: string, polarity: 1 | -1): void => {
-    if (!hit.phrase.origin.startsWith(FAILURE_ORIGIN) && prevention.some((p) => p.end < hit.start && hit.start - p.end <= 4)) return;
+    if (!cues.failureCues.has(hit.phrase) && prevention.some((p) => p.end < hit.start && hit.start - p.end <= 4)) return;
     const same = hits.find((h) => h.hit.start === hit.start && h.hit.end === hit.end && h.polarity === polarity && h.hit.phrase.direction === hit.phrase.direction);
     if (!same) hits.push({ hit, claims: [claim], polarity });
     else if (!same.claims.includes(claim)) same.claims.push(claim);
@@ -123,7 +122,14 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
   }
   const agents = mentions.filter((m) => !m.target && !hits.some((h) => m.start >= h.hit.start && m.end <= h.hit.end));
   const linked = new Set<Mention>();
-  const actors = hits.map((h) => nearestActor(v, h.hit, agents, cueSpans));
+  const actors = hits.map((h) => {
+    const a = nearestActor(v, h.hit, agents, cueSpans);
+    // "the ISIS story" names a claim; "ISIS struck, and the story ..." does not.
+    return a && cues.topicCues.has(h.hit.phrase) && !joinedByQuotes(v, a.end, h.hit.start) ? undefined : a;
+  });
+  const quotes = quoteSpans(v, s, e);
+  const label = speakerLabel(v, s, e);
+  const topics = findPhrases(v, cues.topic, s, e);
   // "No credible evidence that Kyiv was involved": what a denial put before the actor denies is not asserted after it.
   const denied = (k: number, actor: Mention): boolean =>
     hits[k]!.polarity > 0 && hits.some((d, i) => d.polarity < 0 && actors[i] === actor && d.hit.end < actor.start && hits[k]!.hit.start > actor.end);
@@ -137,14 +143,14 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
       for (const claim of a.claims.filter((c) => claims.includes(c) && !done.has(c))) {
         done.add(claim);
         linked.add(a);
-        out.push(judge(v, { claim, polarity, hit, actor: a, s, e, text, sarcasm, kind: 'cue', cueSpans, anchors, mocked: mocked.has(claim) }));
+        out.push(judge(v, { claim, polarity, hit, actor: a, s, e, text, sarcasm, kind: 'cue', cueSpans, anchors, mocked: mocked.has(claim), quotes, label, topics }));
       }
     }
   }
   cc.claims.forEach((c, k) => {
     for (const [list, polarity] of [[phraseHits[k]![0], 1], [phraseHits[k]![1], -1]] as const) {
       for (const hit of list) {
-        out.push(judge(v, { claim: c.claim.id, polarity, hit, actor: undefined, s, e, text, sarcasm, kind: 'phrase', cueSpans, anchors, mocked: c.claim.mocked }));
+        out.push(judge(v, { claim: c.claim.id, polarity, hit, actor: undefined, s, e, text, sarcasm, kind: 'phrase', cueSpans, anchors, mocked: c.claim.mocked, quotes, label, topics }));
       }
     }
   });
@@ -159,6 +165,11 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
         out.push({ claim, polarity: -1, weight: 0.8, confidence: 0.55, evidence: `${quote(text)} [names ${m.text}; doubted in a rhetorical question ("${phraseText(v, doubt)}")]`, sarcasm: false, kind: 'cue' });
         continue;
       }
+      const candidate = candidateBefore(v, m, s, e);
+      if (candidate) {
+        out.push({ claim, polarity: 0, weight: 0.5, confidence: 0.5, evidence: `${quote(text)} [names ${m.text} as a possible culprit ("${phraseText(v, candidate)}")]`, sarcasm: false, kind: 'cue' });
+        continue;
+      }
       out.push({ claim, polarity: 0, weight: 0.3, confidence: 0.35, evidence: `${quote(text)} [names ${m.text}, no cue links it to the claim]`, sarcasm: false, kind: 'mention' });
     }
   }
@@ -169,10 +180,16 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
 function nearestActor(v: TokenView, hit: Hit, agents: Mention[], cueSpans: Hit[]): Mention | undefined {
   // "ISIS was attacked": a passive participle makes the actor before it the one acted upon.
   // ("has been hitting" is progressive, not passive).
-  // A state ("were focused on", "was preoccupied with") is no passive.
+  // A state ("were focused on", "was preoccupied with") is no passive, nor is an actor that wink reads as "is".
   const state = hit.end > hit.start && STATE_PREPOSITIONS.has(v.norm[hit.end]!);
   const passive =
-    !state && hit.phrase.direction === 'before' && v.pos[hit.start] === 'VERB' && !v.lower[hit.start]!.endsWith('ing') && ['be', 'get'].includes(v.lemma[hit.start - 1] ?? '');
+    !state &&
+    hit.phrase.direction === 'before' &&
+    v.pos[hit.start] === 'VERB' &&
+    !v.lower[hit.start]!.endsWith('ing') &&
+    ['be', 'get'].includes(v.lemma[hit.start - 1] ?? '') &&
+    // "IS attacked": the acronym, not the verb
+    !agents.some((m) => m.end === hit.start - 1);
   if (passive) return undefined;
   let best: Mention | undefined;
   let bestGap = Infinity;
@@ -212,6 +229,36 @@ function opener(v: TokenView, list: Phrase[], s: number, e: number): Hit | undef
 function asks(v: TokenView, s: number, e: number): boolean {
   for (let i = s; i <= e; i++) if (v.norm[i] === '?') return true;
   return false;
+}
+
+/** Longest label before a colon that names whose words follow ("Putin: it was Ukraine."). */
+const LABEL_TOKENS = 5;
+
+/**
+ * The label of a sentence that gives someone's words after a colon ("Putin: it was Ukraine.",
+ * "Kremlin day 1: it was Ukraine."): at most LABEL_TOKENS tokens with no verb before the colon, and
+ * not one after which the commenter speaks ("Edit:", "Me:", "Bottom line:").
+ */
+function speakerLabel(v: TokenView, s: number, e: number): { start: number; end: number } | undefined {
+  let c = s + 1;
+  while (c <= e && c - s <= LABEL_TOKENS && v.norm[c] !== ':') c++;
+  if (c >= e || v.norm[c] !== ':') return undefined;
+  let word = false;
+  for (let i = s; i < c; i++) {
+    if (v.pos[i] === 'VERB' || v.pos[i] === 'AUX') return undefined;
+    word ||= v.type[i] === 'word';
+  }
+  if (!word || findPhrases(v, sharedCues().ownLabel, s, c - 1).some((h) => h.start === s)) return undefined;
+  return { start: s, end: c };
+}
+
+/** The word before actor m that names it as a possible culprit, when a comma, "or" or the sentence's end follows it ("Maybe ISIS, maybe the FSB."). */
+function candidateBefore(v: TokenView, m: Mention, s: number, e: number): Hit | undefined {
+  const after = m.end + 1;
+  if (after <= e && v.norm[after] !== ',' && v.norm[after] !== 'or' && v.type[after] !== 'punctuation') return undefined;
+  let j = m.start - 1;
+  while (j >= s && ARTICLES.has(v.norm[j]!)) j--;
+  return findPhrases(v, sharedCues().candidate, s, j).find((h) => h.end === j);
 }
 
 /** Words that join the actors of a list ("the US, the UK and Ukraine"). */
@@ -269,6 +316,12 @@ interface Link {
   anchors: Hit[];
   /** The claim is mostly voiced to mock it: one weak irony cue is enough. */
   mocked: boolean;
+  /** Quotations of the sentence, [opening mark, closing mark]. */
+  quotes: [number, number][];
+  /** A label naming whose words follow the colon ("Putin: ..."). */
+  label: { start: number; end: number } | undefined;
+  /** Topic nouns of the sentence ("story", "theory", "crowd"). */
+  topics: Hit[];
 }
 
 /** Applies negation, dismissal, hedges, reporting and sarcasm to a cue linked to a claim. */
@@ -338,26 +391,42 @@ function judge(v: TokenView, l: Link): Finding {
     (reportingCue && !selfClaim && !voicedBySelf(hit.start) ? reportingCue : undefined) ??
     findPhrases(v, cues.distancing, s, e).find((d) => !inside(d.start) && !voicedBySelf(d.start) && !actorClaims(d.start) && relays(d)) ??
     findPhrases(v, cues.denying, s, e).find((d) => !inside(d.start) && !voicedBySelf(d.start) && relays(d));
+  // Someone else's words: a quotation, a line after a speaker's label ("Putin: it was Ukraine."), or the
+  // claim named as a topic ("the ISIS story", "the 'Kyiv did it' crowd").
+  // A quotation holding only the claim's words is a term in quotation marks ("another "false flag""), not a quotation.
+  const quotation = l.quotes.find(([o, c]) => o < lo && hi < c && (o < lo - 1 || hi < c - 1));
+  const topic = cues.topicCues.has(hit.phrase) ? hit : l.topics.find((t) => t.start > hi && joinedByQuotes(v, hi, t.start));
+  const others: { start: number; end: number; why: string } | undefined = quotation
+    ? { start: quotation[0] + 1, end: quotation[1] - 1, why: 'quoted' }
+    : l.label && hit.start > l.label.end && !voicedBySelf(hit.start)
+      ? { start: l.label.start, end: l.label.end, why: 'after the label' }
+      : topic
+        ? { ...topic, why: 'named as a topic' }
+        : undefined;
+  const relay = distancing ?? others;
   const evidential = selfClaim ? reportingCue : findPhrases(v, cues.evidential, s, e).find((d) => !inside(d.start));
+  // Scare quotes around the actor or the cue ("the 'ISIS' gunmen") count as a weak irony cue.
+  const scare = l.quotes.some(([o, c]) => c - o === 2 && v.type[o + 1] === 'word' && inside(o + 1));
+  const irony = scare ? { strength: l.sarcasm.strength + 1, cues: [...l.sarcasm.cues, 'scare quotes'] } : l.sarcasm;
   let sarcasm = false;
   let relayed = false;
-  if (l.sarcasm.strength >= (l.mocked && polarity > 0 ? 1 : 2)) {
+  if (irony.strength >= (l.mocked && polarity > 0 ? 1 : 2)) {
     sarcasm = true;
     // A dismissal already reads the irony ("yeah right, Ukraine did it"); flipping again would undo it.
     if (polarity !== 0 && !dismissal) {
       polarity = -polarity;
       confidence = 0.55;
-      notes.push(`flipped by sarcasm (${l.sarcasm.cues.join(', ')})`);
+      notes.push(`flipped by sarcasm (${irony.cues.join(', ')})`);
     }
   }
-  if (distancing && polarity > 0 && l.sarcasm.strength >= 1 && !dismissal) {
+  if (relay && polarity > 0 && irony.strength >= 1 && !dismissal) {
     // Relaying a claim with any irony mocks it: "of course they'll blame Ukraine".
     polarity = -1;
     confidence = 0.55;
     sarcasm = true;
-    notes.push(`relayed with irony ("${phraseText(v, distancing)}"; ${l.sarcasm.cues.join(', ')})`);
-  } else if (!sarcasm && (hedge || question || distancing)) {
-    const why = hedge ? `hedged by "${phraseText(v, hedge)}"` : question ? 'asked as a question' : `reported: "${phraseText(v, distancing!)}"`;
+    notes.push(`relayed with irony ("${phraseText(v, relay)}"; ${irony.cues.join(', ')})`);
+  } else if (!sarcasm && (hedge || question || relay)) {
+    const why = hedge ? `hedged by "${phraseText(v, hedge)}"` : question ? 'asked as a question' : `${distancing ? 'reported' : others!.why}: "${phraseText(v, relay!)}"`;
     if (polarity > 0 || hedge || question) {
       relayed = !hedge && polarity > 0;
       polarity = 0;
