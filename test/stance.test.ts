@@ -322,3 +322,53 @@ test("the Kremlin's evidence, the gunmen's way out to Ukraine, is the Ukraine cl
     ['They fled toward Ukraine? Nonsense.', 'ukraine', 'oppose'],
   ]);
 });
+
+test("someone else's words are relayed: a quotation, a speaker's label, a claim named as a topic", () => {
+  check([
+    ['Every second reply here is "the CIA planned it" and nothing else.', 'west', 'neutral'],
+    ['State TV: Kyiv organized it.', 'ukraine', 'neutral'],
+    ['Edit: ISIS did it, the FSB confirmed the arrests.', 'isis', 'support'],
+    ['My take: the FSB let it happen.', 'fsb', 'support'],
+    ['The Ukraine theory is all over Telegram.', 'ukraine', 'neutral'],
+    ["I'm not buying the ISIS story.", 'isis', 'oppose'],
+    ["The ISIS attack was the worst in years, and the story isn't over.", 'isis', 'support'],
+    ['Funny how the "Kyiv did it" crowd went silent.', 'ukraine', 'oppose'],
+  ]);
+});
+
+test('irony: scare quotes around the actor or cue, none from inside a quotation', () => {
+  check([
+    ['Funny how the "ISIS" shooters knew exactly where to go.', 'isis', 'oppose'],
+    ['Funny how the "ISIS" shooters knew exactly where to go.', 'ukraine', 'none'],
+    ["Lavrov said 'of course Ukraine is behind it' on TV.", 'ukraine', 'neutral'],
+    ['Of course Lavrov says Ukraine is behind it.', 'ukraine', 'oppose'],
+  ]);
+});
+
+test('a hedged name is a candidate; IS before a verb is the actor', () => {
+  check([
+    ['Maybe ISIS, maybe someone else.', 'isis', 'neutral'],
+    ['Maybe Ukraine will get more aid now.', 'ukraine', 'none'],
+    ['IS released the video a day later.', 'isis', 'support'],
+    ['IS claimed it and IS attacked the hall.', 'isis', 'support'],
+  ]);
+});
+
+test('a short sentence after a run of relayed claims rejects them all', () => {
+  check([
+    ['Monday: Ukraine did it. Tuesday: the CIA did it. Pick one.', 'ukraine', 'oppose'],
+    ['Monday: Ukraine did it. Tuesday: the CIA did it. Pick one.', 'west', 'oppose'],
+    ['Patrushev keeps pointing at Kyiv. Nothing new.', 'ukraine', 'oppose'],
+    ['Patrushev keeps pointing at Kyiv. The inquiry goes on.', 'ukraine', 'neutral'],
+  ]);
+});
+
+test('the dismissed warnings, an empty "where were the police?" and the group\'s own footage', () => {
+  check([
+    ['Putin called the warnings a provocation and did nothing.', 'security_failure', 'support'],
+    ['Where were the cops for an hour?', 'security_failure', 'support'],
+    ['Moscow shrugged and went back to hunting protesters.', 'security_failure', 'support'],
+    ['Amaq posted the claim the same night.', 'isis', 'support'],
+    ['IS-K has been going after Russia since the Syria campaign.', 'isis', 'support'],
+  ]);
+});

@@ -8,6 +8,8 @@ export interface Cues {
   idiom: Phrase[];
   fixed: Phrase[];
   dismissal: Phrase[];
+  /** Words of a short sentence that rejects what the sentences before it relayed ("Pick one."). */
+  followUp: Phrase[];
   hedge: Phrase[];
   distancing: Phrase[];
   denying: Phrase[];
@@ -45,7 +47,8 @@ export function sharedCues(): Cues {
     boundary: phrasesOf('negation', 'boundary'),
     idiom: phrasesOf('negation', 'idiom'),
     fixed: phrasesOf('negation', 'fixed'),
-    dismissal: phrasesOf('dismissal'),
+    dismissal: phrasesOf('dismissal', ''),
+    followUp: phrasesOf('dismissal', 'follow-up'),
     hedge: phrasesOf('hedge'),
     distancing: phrasesOf('reporting', 'distancing'),
     denying: phrasesOf('reporting', 'denying'),

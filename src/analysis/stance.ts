@@ -61,24 +61,26 @@ export function readComment(v: TokenView, cc: CompiledClaims, mediaSarcasm: numb
     const own: Mention[] = [];
     for (let j = m; j < mentions.length && mentions[j]!.start <= e; j++) if (mentions[j]!.end <= e) own.push(mentions[j]!);
     const found = sentenceFindings(v, cc, s, e, v.sentenceText[si]!, own, sarcasm);
-    // "Putin says Ukraine did it. Nobody buys that.": a short dismissal rejects the claims the sentence before relayed.
-    // ... or a short one with an ironic word ("Of course he does."; capitals or "!!!" alone are not enough).
+    // "Putin says Ukraine did it. Nobody buys that.": a short dismissal rejects the claims the sentences right
+    // before it relayed ("Day 1: it was Ukraine. Day 2: it was the West. Pick one."), or a short one with an
+    // ironic word ("Of course he does."; capitals or "!!!" alone are not enough).
     const dismissal =
       previous.some((f) => f.relayed && f.polarity === 0) &&
       e - s < SHORT_DISMISSAL &&
       found.every((f) => f.kind === 'mention') &&
-      [sharedCues().dismissal, sharedCues().sarcasmWeak, sharedCues().sarcasmStrong].some((list) => findPhrases(v, list, s, e).length > 0);
+      [sharedCues().dismissal, sharedCues().followUp, sharedCues().sarcasmWeak, sharedCues().sarcasmStrong].some((list) => findPhrases(v, list, s, e).length > 0);
     if (dismissal) {
       for (const f of previous) {
         if (f.relayed && f.polarity === 0) {
           f.polarity = -1;
           f.confidence = 0.55;
-          f.evidence = `${f.evidence.slice(0, -1)}; dismissed in the next sentence: ${quote(v.sentenceText[si]!)}]`;
+          f.evidence = `${f.evidence.slice(0, -1)}; dismissed in a sentence after it: ${quote(v.sentenceText[si]!)}]`;
         }
       }
     }
     for (const f of found) findings.push(f);
-    previous = found;
+    const relays = (list: Finding[]): boolean => list.some((f) => f.relayed && f.polarity === 0);
+    previous = !dismissal && relays(found) && relays(previous) ? [...previous, ...found] : found;
   });
   if (mediaSarcasm > 0 && irony.size === 0 && v.sentences.length === 0) irony.add('ironic emoji');
   const ridicules = irony.size > 0 || mediaSarcasm > 0 || findPhrases(v, sharedCues().dismissal).length > 0;
