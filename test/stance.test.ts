@@ -372,3 +372,11 @@ test('the dismissed warnings, an empty "where were the police?" and the group\'s
     ['IS-K has been going after Russia since the Syria campaign.', 'isis', 'support'],
   ]);
 });
+
+test('quotation marks: a quoted clause is relayed, a quoted term is not, and they do not break a list', () => {
+  check([
+    ["Those 'Kyiv did it' people are loud today.", 'ukraine', 'neutral'],
+    ['Another "inside job", obviously the FSB.', 'fsb', 'support'],
+    ['Channel One blamed Kyiv and the "Anglo-Saxons" within hours.', 'west', 'neutral'],
+  ]);
+});

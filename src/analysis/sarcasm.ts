@@ -20,8 +20,8 @@ export function sarcasmIn(v: TokenView, s: number, e: number, fromComment: numbe
   const found: string[] = [];
   let strength = 0;
   // Irony inside a quotation is the quoted speaker's ("Patrushev said 'of course Ukraine'").
-  const quotes = quoteSpans(v, s, e);
-  const quoted = (h: Hit): boolean => quotes.some(([o, c]) => c - o > 2 && o < h.start && h.end < c);
+  let quotes: [number, number][] | undefined;
+  const quoted = (h: Hit): boolean => (quotes ??= quoteSpans(v, s, e)).some(([o, c]) => c - o > 2 && o < h.start && h.end < c);
   for (const h of findPhrases(v, cues.sarcasmStrong, s, e)) {
     if (quoted(h)) continue;
     strength += 2;

@@ -264,7 +264,9 @@ function candidateBefore(v: TokenView, m: Mention, s: number, e: number): Hit | 
 }
 
 /** Words that join the actors of a list ("the US, the UK and Ukraine"). */
-const CONJUNCTIONS = new Set([',', 'and', 'or', '&', '/', 'the', 'both', 'nor', 'either', 'neither']);
+const CONJUNCTIONS = new Set([',', 'and', 'or', '&', '/', 'the', 'both', 'nor', 'either', 'neither', '"', "'", '“', '”']);
+/** Of CONJUNCTIONS, those that join nothing by themselves: an article, quotation marks ("Ukraine and the "Anglo-Saxons""). */
+const NEUTRAL_JOINERS = new Set(['the', '"', "'", '“', '”']);
 
 /**
  * The actors listed with `actor`, joined to it by commas and conjunctions only. A list needs a
@@ -280,7 +282,7 @@ function conjuncts(v: TokenView, actor: Mention, agents: Mention[]): Mention[] {
       const w = v.norm[i]!;
       if (!CONJUNCTIONS.has(w)) return 0;
       if (w === ',') how = how === 2 ? 2 : 1;
-      else if (w !== 'the') how = 2;
+      else if (!NEUTRAL_JOINERS.has(w)) how = 2;
     }
     return how;
   };
@@ -395,8 +397,8 @@ function judge(v: TokenView, l: Link): Finding {
     findPhrases(v, cues.denying, s, e).find((d) => !inside(d.start) && !voicedBySelf(d.start) && relays(d));
   // Someone else's words: a quotation, a line after a speaker's label ("Putin: it was Ukraine."), or the
   // claim named as a topic ("the ISIS story", "the 'Kyiv did it' crowd").
-  // A quotation holding only the claim's words is a term in quotation marks ("another "false flag""), not a quotation.
-  const quotation = l.quotes.find(([o, c]) => o < lo && hi < c && (o < lo - 1 || hi < c - 1));
+  // A claim phrase alone in quotation marks is a term ("another "false flag""), not a quotation.
+  const quotation = l.quotes.find(([o, c]) => o < lo && hi < c && (actor !== undefined || o < lo - 1 || hi < c - 1));
   const topic = cues.topicCues.has(hit.phrase) ? hit : l.topics.find((t) => t.start > hi && joinedByQuotes(v, hi, t.start));
   const others: { start: number; end: number; why: string } | undefined = quotation
     ? { start: quotation[0] + 1, end: quotation[1] - 1, why: 'quoted' }
