@@ -328,8 +328,10 @@ test("someone else's words are relayed: a quotation, a speaker's label, a claim 
     ['Every second reply here is "the CIA planned it" and nothing else.', 'west', 'neutral'],
     ['State TV: Kyiv organized it.', 'ukraine', 'neutral'],
     ['Edit: ISIS did it, the FSB confirmed the arrests.', 'isis', 'support'],
+    ['BREAKING NEWS: ISIS claimed the attack.', 'isis', 'support'],
     ['My take: the FSB let it happen.', 'fsb', 'support'],
-    ['The Ukraine theory is all over Telegram.', 'ukraine', 'neutral'],
+    ['The Ukraine theory is all over Telegram.', 'ukraine', 'none'],
+    ['The Ukraine story is not believable.', 'ukraine', 'oppose'],
     ["I'm not buying the ISIS story.", 'isis', 'oppose'],
     ["The ISIS attack was the worst in years, and the story isn't over.", 'isis', 'support'],
     ['Funny how the "Kyiv did it" crowd went silent.', 'ukraine', 'oppose'],
@@ -367,7 +369,7 @@ test('the dismissed warnings, an empty "where were the police?" and the group\'s
   check([
     ['Putin called the warnings a provocation and did nothing.', 'security_failure', 'support'],
     ['Where were the cops for an hour?', 'security_failure', 'support'],
-    ['Moscow shrugged and went back to hunting protesters.', 'security_failure', 'support'],
+    ['The Kremlin shrugged and went back to hunting protesters.', 'security_failure', 'support'],
     ['Amaq posted the claim the same night.', 'isis', 'support'],
     ['IS-K has been going after Russia since the Syria campaign.', 'isis', 'support'],
   ]);

@@ -238,18 +238,22 @@ const LABEL_TOKENS = 5;
 
 /**
  * The label of a sentence that gives someone's words after a colon ("Putin: it was Ukraine.",
- * "Kremlin day 1: it was Ukraine."): at most LABEL_TOKENS tokens with no verb before the colon, and
- * not one after which the commenter speaks ("Edit:", "Me:", "Bottom line:").
+ * "Kremlin day 1: it was Ukraine."): at most LABEL_TOKENS tokens with no verb before the colon, not all
+ * in capitals (a headline), and not one after which the commenter speaks ("Edit:", "Me:", "Bottom line:").
  */
 function speakerLabel(v: TokenView, s: number, e: number): { start: number; end: number } | undefined {
   let c = s + 1;
   while (c <= e && c - s <= LABEL_TOKENS && v.norm[c] !== ':') c++;
   if (c >= e || v.norm[c] !== ':') return undefined;
   let word = false;
+  let lower = false;
   for (let i = s; i < c; i++) {
     if (v.pos[i] === 'VERB' || v.pos[i] === 'AUX') return undefined;
     word ||= v.type[i] === 'word';
+    lower ||= v.value[i] !== v.value[i]!.toUpperCase();
   }
+  // A headline in capitals ("BREAKING:", "SYDNEY SIEGE:") names a topic, not a speaker.
+  if (!lower) return undefined;
   if (!word || findPhrases(v, sharedCues().ownLabel, s, c - 1).some((h) => h.start === s)) return undefined;
   return { start: s, end: c };
 }
@@ -442,6 +446,10 @@ function judge(v: TokenView, l: Link): Finding {
     notes.push(`citing "${phraseText(v, evidential)}"`);
   }
   const cue = `cue "${phraseText(v, hit)}"${actor ? ` → ${actor.text}` : ''}`;
+  // "The Putin story" may be Putin's story: naming a claim as a topic only counts when it is rejected.
+  if (topic === hit && polarity >= 0) {
+    return { claim: l.claim, polarity: 0, weight: 0.3, confidence: 0.35, evidence: `${quote(l.text)} [names ${actor?.text ?? ''} with "${phraseText(v, hit)}", no cue links it to the claim]`, sarcasm: false, kind: 'mention' };
+  }
   return {
     claim: l.claim,
     polarity: Math.sign(polarity) as -1 | 0 | 1,
