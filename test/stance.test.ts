@@ -382,3 +382,32 @@ test('quotation marks: a quoted clause is relayed, a quoted term is not, and the
     ['Channel One blamed Kyiv and the "Anglo-Saxons" within hours.', 'west', 'neutral'],
   ]);
 });
+
+test('a denial inside what is relayed is relayed; one after it is the commenter\'s', () => {
+  check([
+    ['A spokesman said Ukraine had nothing to do with it.', 'ukraine', 'neutral'],
+    ['Officials said there was no sign of Ukrainian involvement.', 'ukraine', 'neutral'],
+    ['Putin blamed Ukraine, but Ukraine had nothing to do with it.', 'ukraine', 'oppose'],
+    ['That said, the whole thing screams ISIS.', 'isis', 'support'],
+  ]);
+});
+
+test('a cue naming who follows does not reach past a noun; the Kremlin will blame, a term in scare quotes', () => {
+  check([
+    ['That was the warning the CIA passed on.', 'west', 'none'],
+    ['It was the CIA.', 'west', 'support'],
+    ['The Kremlin will blame Kyiv, as always.', 'ukraine', 'oppose'],
+    ["State TV keeps talking about the 'Ukrainian trace'.", 'ukraine', 'oppose'],
+    ['Some say another "false flag", and they may be right.', 'fsb', 'neutral'],
+  ]);
+});
+
+test('more cues: an IS cell, orders from Kyiv, a CIA project, police nowhere to be seen', () => {
+  check([
+    ['An IS cell did the shooting.', 'isis', 'support'],
+    ['The gunmen took orders from Kyiv.', 'ukraine', 'support'],
+    ['Daesh was a CIA project from the start.', 'west', 'support'],
+    ['The riot police were nowhere for an hour.', 'security_failure', 'support'],
+    ['Ah yes, the famous Ukrainian special forces, they planned it all on Telegram.', 'ukraine', 'oppose'],
+  ]);
+});

@@ -80,6 +80,8 @@ export function readComment(v: TokenView, cc: CompiledClaims, mediaSarcasm: numb
     }
     for (const f of found) findings.push(f);
     const relays = (list: Finding[]): boolean => list.some((f) => f.relayed && f.polarity === 0);
+    // A sentence about none of the claims does not end the run ("Bortnikov blames Kyiv. So everyone but his own agency. Convenient.").
+    if (found.length === 0 && !dismissal) return;
     previous = !dismissal && relays(found) && relays(previous) ? [...previous, ...found] : found;
   });
   if (mediaSarcasm > 0 && irony.size === 0 && v.sentences.length === 0) irony.add('ironic emoji');
@@ -201,7 +203,8 @@ function nearestActor(v: TokenView, hit: Hit, agents: Mention[], cueSpans: Hit[]
     if (gap < 0) continue;
     const dir = hit.phrase.direction;
     // "It was a failure of Russian intelligence": a cue that names who follows does not reach past another cue.
-    const blocked = dir === 'after' && cueSpans.some((c) => c !== hit && c.start > hit.end && c.end < m.start);
+    // ... nor past a noun of its own ("that was the threat the US warned about" names no author).
+    const blocked = dir === 'after' && !before && (cueSpans.some((c) => c !== hit && c.start > hit.end && c.end < m.start) || nounBetween(v, hit.end, m.start));
     const ok = dir === 'before' ? before && gap <= BEFORE_WINDOW : dir === 'after' ? !before && !blocked && gap <= AFTER_WINDOW : gap <= ANY_WINDOW;
     if (ok && (gap < bestGap || (gap === bestGap && before))) {
       best = m;
@@ -209,6 +212,12 @@ function nearestActor(v: TokenView, hit: Hit, agents: Mention[], cueSpans: Hit[]
     }
   }
   return best;
+}
+
+/** True when a noun stands between tokens a and b. */
+function nounBetween(v: TokenView, a: number, b: number): boolean {
+  for (let i = a + 1; i < b; i++) if (v.pos[i] === 'NOUN') return true;
+  return false;
 }
 
 const mockedByClaims = new WeakMap<CompiledClaims, Set<string>>();
@@ -413,8 +422,9 @@ function judge(v: TokenView, l: Link): Finding {
         : undefined;
   const relay = distancing ?? others;
   const evidential = selfClaim ? reportingCue : findPhrases(v, cues.evidential, s, e).find((d) => !inside(d.start));
-  // Scare quotes around the actor or the cue ("the 'ISIS' gunmen") count as a weak irony cue.
-  const scare = l.quotes.some(([o, c]) => c - o === 2 && v.type[o + 1] === 'word' && inside(o + 1));
+  // Scare quotes around the actor or the cue ("the 'ISIS' gunmen"), or around a phrase of a claim voiced to
+  // mock it ("the 'Ukrainian trace'"), count as a weak irony cue.
+  const scare = l.quotes.some(([o, c]) => (c - o === 2 && v.type[o + 1] === 'word' && inside(o + 1)) || (l.mocked && actor === undefined && o === lo - 1 && c === hi + 1));
   const irony = scare ? { strength: l.sarcasm.strength + 1, cues: [...l.sarcasm.cues, 'scare quotes'] } : l.sarcasm;
   let sarcasm = false;
   let relayed = false;
@@ -435,7 +445,12 @@ function judge(v: TokenView, l: Link): Finding {
     notes.push(`relayed with irony ("${phraseText(v, relay)}"; ${irony.cues.join(', ')})`);
   } else if (!sarcasm && (hedge || question || relay)) {
     const why = hedge ? `hedged by "${phraseText(v, hedge)}"` : question ? 'asked as a question' : `${distancing ? 'reported' : others!.why}: "${phraseText(v, relay!)}"`;
-    if (polarity > 0 || hedge || question) {
+    // A denial inside what is relayed is someone else's too ("the White House said there was no sign of
+    // Ukrainian involvement", "Kyiv says it had nothing to do with it"); one after it is the commenter's
+    // ("Putin blamed Ukraine without evidence").
+    const from = !relay ? Infinity : others?.why === 'quoted' ? relay.start : relay.end + 1;
+    const reportedDenial = polarity < 0 && !dismissal && others?.why !== 'named as a topic' && from <= hit.start && (!negation || (negation.start >= from && negation.start < hit.start));
+    if (polarity > 0 || hedge || question || reportedDenial) {
       relayed = !hedge && polarity > 0;
       polarity = 0;
       confidence = 0.6;
