@@ -411,3 +411,14 @@ test('more cues: an IS cell, orders from Kyiv, a CIA project, police nowhere to 
     ['Ah yes, the famous Ukrainian special forces, they planned it all on Telegram.', 'ukraine', 'oppose'],
   ]);
 });
+
+test('acronyms in lower case count where wink reads no function word; failure named without an actor', () => {
+  check([
+    ['the fsb was too busy chasing protesters', 'security_failure', 'support'],
+    ['the cia did it', 'west', 'support'],
+    ['tell us who did it', 'west', 'none'],
+    ['it is what it is', 'isis', 'none'],
+    ['Incompetence, pure and simple.', 'security_failure', 'support'],
+    ['The Kremlin looked the other way on purpose.', 'fsb', 'support'],
+  ]);
+});

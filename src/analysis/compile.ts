@@ -20,7 +20,7 @@ export interface CompiledClaims {
   claims: CompiledClaim[];
   /** Custom-entity type (an alias's token pattern) → ids of the claims naming that alias. */
   entityClaims: Map<string, string[]>;
-  /** Aliases of two or three capitals (IS, US, UK), matched only as that exact upper-case token. */
+  /** Aliases of two or three capitals (IS, US, UK): matched as that upper-case token, or in another case where wink does not read a function word ("fsb", but not "is", "us"). */
   exactAliases: Map<string, string[]>;
   /** Single-token aliases, lower case, for hashtags (#Ukraine). */
   singleAliases: Map<string, string[]>;

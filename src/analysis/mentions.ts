@@ -11,6 +11,17 @@ export interface Mention {
   target: boolean;
 }
 
+/** Parts of speech of words that an acronym written in lower case may be instead ("is", "us", "it"). */
+const FUNCTION_WORDS = new Set(['AUX', 'PRON', 'VERB', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'PART', 'ADV', 'INTJ']);
+
+/** An acronym alias written in another case ("fsb", "Cia"), unless wink reads the word as a function word ("is", "us"). */
+function otherCase(cc: CompiledClaims, v: TokenView, i: number): string[] | undefined {
+  const value = v.value[i]!;
+  if (value.length > 3 || value.length < 2 || FUNCTION_WORDS.has(v.pos[i]!)) return undefined;
+  const upper = value.toUpperCase();
+  return upper === value ? undefined : cc.exactAliases.get(upper);
+}
+
 /** All actor mentions in token order (entities first; acronyms and hashtags where no entity covers the token). */
 export function findMentions(v: TokenView, cc: CompiledClaims): Mention[] {
   const out: Mention[] = [];
@@ -23,7 +34,7 @@ export function findMentions(v: TokenView, cc: CompiledClaims): Mention[] {
   }
   v.value.forEach((value, i) => {
     if (covered.has(i)) return;
-    const exact = cc.exactAliases.get(value) ?? cc.exactAliases.get(beforeClitic(value) ?? '');
+    const exact = cc.exactAliases.get(value) ?? cc.exactAliases.get(beforeClitic(value) ?? '') ?? otherCase(cc, v, i);
     const tag = v.type[i] === 'hashtag' ? cc.singleAliases.get(value.slice(1).toLowerCase()) : undefined;
     const claims = exact ?? tag;
     if (claims) out.push({ start: i, end: i, claims, text: value, target: false });
