@@ -13,10 +13,12 @@ const fx = (name: string): string => fileURLToPath(new URL(`../../test/fixtures/
 const seed = path.join(root, 'seeds/003_9fc60ebbaf8355f7.txt');
 const gold = path.join(SHARED, 'eval/seed-thread.gold.csv');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ts-cli-'));
-const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ts-cli-empty-'));
-fs.writeFileSync(path.join(emptyDir, 'notes.docx'), 'not an input');
 const t = (...parts: string[]): string => path.join(tmp, ...parts);
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+// Inside tmp, so that it goes with it (a directory of its own in the system's temp was left behind by every run).
+const emptyDir = t('empty');
+fs.mkdirSync(emptyDir);
+fs.writeFileSync(path.join(emptyDir, 'notes.docx'), 'not an input');
 
 function readCsv(file: string): Record<string, string>[] {
   return parse(fs.readFileSync(file), { columns: true, bom: true }) as Record<string, string>[];
