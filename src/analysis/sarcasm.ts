@@ -1,7 +1,7 @@
 /** Sarcasm cues in a sentence: ironic phrases, runs of capitals, "!!!", ironic emoji; each with its evidence. */
 import type { TokenView } from './nlp.js';
 import { findPhrases, type Hit } from './phrases.js';
-import { quoteSpans } from './quotes.js';
+import { quoteSpans } from './voice.js';
 import { sharedCues } from './cues.js';
 
 export interface SarcasmReading {
@@ -12,8 +12,9 @@ export interface SarcasmReading {
 
 /**
  * Scores sentence [s, e]: a strong phrase counts 2, a weak phrase, a run of three or more capitalised
- * words (in a comment that is not all capitals), or "!!!" 1 each (scare quotes around the claim's own words count in stance.ts); `fromComment` adds what the rest of the
- * comment says (ironic emoji in its media, strong markers in other sentences).
+ * words (in a comment that is not all capitals) or "!!!" 1 each; `fromComment` adds what the rest of the
+ * comment says (ironic emoji in its media, strong markers in other sentences). Phrases inside a
+ * quotation are the quoted speaker's and do not count; scare quotes count per claim (stance.ts).
  */
 export function sarcasmIn(v: TokenView, s: number, e: number, fromComment: number, hasLowerCase: boolean): SarcasmReading {
   const cues = sharedCues();
@@ -54,7 +55,6 @@ export function sarcasmIn(v: TokenView, s: number, e: number, fromComment: numbe
       found.push('"!!!"');
     }
   }
-  // Scare quotes: one word in quotation marks ("the 'ISIS' gunmen", "the US 'warned' them").
   if (fromComment > 0) {
     strength += fromComment;
     found.push('irony elsewhere in the comment');

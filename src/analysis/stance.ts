@@ -5,7 +5,7 @@ import { findMentions, type Mention } from './mentions.js';
 import { findPhrases, type Hit, type Phrase } from './phrases.js';
 import { sharedCues } from './cues.js';
 import { sarcasmIn, type SarcasmReading } from './sarcasm.js';
-import { joinedByQuotes, quoteSpans } from './quotes.js';
+import { joinedByQuotes, quoteSpans, speakerLabel } from './voice.js';
 
 /** What one sentence says about one claim, with the words that decided it. */
 export interface Finding {
@@ -22,7 +22,7 @@ export interface Finding {
   relayed?: true;
 }
 
-/** A sentence of at most this many tokens that only dismisses ("Total nonsense.") rejects what the one before relayed. */
+/** A sentence of at most this many tokens that only dismisses ("Total nonsense.") rejects what the ones right before it relayed. */
 const SHORT_DISMISSAL = 10;
 
 const BEFORE_WINDOW = 12;
@@ -240,31 +240,6 @@ function opener(v: TokenView, list: Phrase[], s: number, e: number): Hit | undef
 function asks(v: TokenView, s: number, e: number): boolean {
   for (let i = s; i <= e; i++) if (v.norm[i] === '?') return true;
   return false;
-}
-
-/** Longest label before a colon that names whose words follow ("Putin: it was Ukraine."). */
-const LABEL_TOKENS = 5;
-
-/**
- * The label of a sentence that gives someone's words after a colon ("Putin: it was Ukraine.",
- * "Kremlin day 1: it was Ukraine."): at most LABEL_TOKENS tokens with no verb before the colon, not all
- * in capitals (a headline), and not one after which the commenter speaks ("Edit:", "Me:", "Bottom line:").
- */
-function speakerLabel(v: TokenView, s: number, e: number): { start: number; end: number } | undefined {
-  let c = s + 1;
-  while (c <= e && c - s <= LABEL_TOKENS && v.norm[c] !== ':') c++;
-  if (c >= e || v.norm[c] !== ':') return undefined;
-  let word = false;
-  let lower = false;
-  for (let i = s; i < c; i++) {
-    if (v.pos[i] === 'VERB' || v.pos[i] === 'AUX') return undefined;
-    word ||= v.type[i] === 'word';
-    lower ||= v.value[i] !== v.value[i]!.toUpperCase();
-  }
-  // A headline in capitals ("BREAKING:", "SYDNEY SIEGE:") names a topic, not a speaker.
-  if (!lower) return undefined;
-  if (!word || findPhrases(v, sharedCues().ownLabel, s, c - 1).some((h) => h.start === s)) return undefined;
-  return { start: s, end: c };
 }
 
 /** The word before actor m that names it as a possible culprit, when a comma, "or" or the sentence's end follows it ("Maybe ISIS, maybe the FSB."). */
