@@ -422,3 +422,11 @@ test('acronyms in lower case count where wink reads no function word; failure na
     ['The Kremlin looked the other way on purpose.', 'fsb', 'support'],
   ]);
 });
+
+test('a subject word right before the cue keeps a farther actor out of it', () => {
+  check([
+    ['Putin knows exactly who did it.', 'fsb', 'none'],
+    ['The CIA, who planned it, stays quiet.', 'west', 'support'],
+    ['Putin waved off the American warning.', 'security_failure', 'support'],
+  ]);
+});

@@ -29,6 +29,8 @@ export interface Cues {
   prevention: Phrase[];
   /** Words before an actor that name it as a possible culprit ("Maybe ISIS, maybe the FSB."). */
   candidate: Phrase[];
+  /** Words right before a cue that are its subject ("Putin knows who did it"). */
+  subject: Phrase[];
   /** Labels before a colon after which the commenter speaks ("Edit:", "Me:"). */
   ownLabel: Phrase[];
   /** Attribution cues that name a claim as a topic ("the ISIS story"). */
@@ -67,6 +69,7 @@ export function sharedCues(): Cues {
     target: phrasesOf('role', 'target'),
     prevention: phrasesOf('role', 'prevention'),
     candidate: phrasesOf('role', 'candidate'),
+    subject: phrasesOf('role', 'subject'),
     ownLabel: phrasesOf('reporting', 'label'),
     topic: phrasesOf('attribution', 'topic'),
     topicCues: new Set(phrasesOf('attribution', 'topic')),

@@ -195,6 +195,9 @@ function nearestActor(v: TokenView, hit: Hit, agents: Mention[], cueSpans: Hit[]
     // "IS attacked": the acronym, not the verb
     !agents.some((m) => m.end === hit.start - 1);
   if (passive) return undefined;
+  // "Putin knows who did it": a subject word right before the cue is its subject, unless it follows the
+  // actor ("the FSB, who staged it").
+  const subject = hit.phrase.direction === 'before' ? findPhrases(v, sharedCues().subject, Math.max(0, hit.start - 2), hit.start - 1).find((h) => h.end === hit.start - 1) : undefined;
   let best: Mention | undefined;
   let bestGap = Infinity;
   for (const m of agents) {
@@ -205,7 +208,8 @@ function nearestActor(v: TokenView, hit: Hit, agents: Mention[], cueSpans: Hit[]
     // "It was a failure of Russian intelligence": a cue that names who follows does not reach past another cue.
     // ... nor past a noun of its own ("that was the threat the US warned about" names no author).
     const blocked = dir === 'after' && !before && (cueSpans.some((c) => c !== hit && c.start > hit.end && c.end < m.start) || nounBetween(v, hit.end, m.start));
-    const ok = dir === 'before' ? before && gap <= BEFORE_WINDOW : dir === 'after' ? !before && !blocked && gap <= AFTER_WINDOW : gap <= ANY_WINDOW;
+    const afterSubject = subject !== undefined && !(m.end === subject.start - 1 || (m.end === subject.start - 2 && v.norm[subject.start - 1] === ','));
+    const ok = dir === 'before' ? before && gap <= BEFORE_WINDOW && !afterSubject : dir === 'after' ? !before && !blocked && gap <= AFTER_WINDOW : gap <= ANY_WINDOW;
     if (ok && (gap < bestGap || (gap === bestGap && before))) {
       best = m;
       bestGap = gap;
