@@ -430,3 +430,10 @@ test('a subject word right before the cue keeps a farther actor out of it', () =
     ['Putin waved off the American warning.', 'security_failure', 'support'],
   ]);
 });
+
+test('a short sentence relaying someone else\'s dismissal rejects nothing itself', () => {
+  check([
+    ['Putin said a window had been prepared for them on the Ukrainian side. Kyiv called that absurd.', 'ukraine', 'neutral'],
+    ['Putin said a window had been prepared for them on the Ukrainian side. Absurd.', 'ukraine', 'oppose'],
+  ]);
+});

@@ -68,6 +68,8 @@ export function readComment(v: TokenView, cc: CompiledClaims, mediaSarcasm: numb
       previous.some((f) => f.relayed && f.polarity === 0) &&
       e - s < SHORT_DISMISSAL &&
       found.every((f) => f.kind === 'mention') &&
+      // "Kyiv called that absurd." relays someone else's dismissal.
+      findPhrases(v, sharedCues().distancing, s, e).length === 0 &&
       [sharedCues().dismissal, sharedCues().followUp, sharedCues().sarcasmWeak, sharedCues().sarcasmStrong].some((list) => findPhrases(v, list, s, e).length > 0);
     if (dismissal) {
       for (const f of previous) {
