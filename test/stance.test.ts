@@ -154,6 +154,11 @@ test('a reply that only agrees or disagrees takes its stance from the parent', (
   assert.equal(rows[3]!.stances.get('ukraine')!.stance, 'none');
 });
 
+test('more ways to only agree: "Same here.", "This is where I am too."', () => {
+  const rows = analyzeTexts(['The Kremlin ignored the American warning.', 'Same here.', 'This is where I am too.', 'Well put.'], [null, 'c0', 'c0', 'c0']);
+  for (const i of [1, 2, 3]) assert.equal(rows[i]!.stances.get('security_failure')!.stance, 'support', `reply ${i}`);
+});
+
 test('an agreeing reply to an ambiguous parent stays none', () => {
   const rows = analyzeTexts(['Maybe ISIS, maybe not, who knows.', 'True, I guess.'], [null, 'c0']);
   assert.equal(rows[0]!.stances.get('isis')!.stance, 'neutral');
