@@ -65,7 +65,7 @@ export function readComment(v: TokenView, cc: CompiledClaims, mediaSarcasm: numb
     // before it relayed ("Day 1: it was Ukraine. Day 2: it was the West. Pick one."), or a short one with an
     // ironic word ("Of course he does."; capitals or "!!!" alone are not enough).
     const dismissal =
-      previous.some((f) => f.relayed && f.polarity === 0) &&
+      hasRelayed(previous) &&
       e - s < SHORT_DISMISSAL &&
       found.every((f) => f.kind === 'mention') &&
       // "Kyiv called that absurd." relays someone else's dismissal.
@@ -81,14 +81,18 @@ export function readComment(v: TokenView, cc: CompiledClaims, mediaSarcasm: numb
       }
     }
     for (const f of found) findings.push(f);
-    const relays = (list: Finding[]): boolean => list.some((f) => f.relayed && f.polarity === 0);
     // A sentence about none of the claims does not end the run ("Bortnikov blames Kyiv. So everyone but his own agency. Convenient.").
     if (found.length === 0 && !dismissal) return;
-    previous = !dismissal && relays(found) && relays(previous) ? [...previous, ...found] : found;
+    previous = !dismissal && hasRelayed(found) && hasRelayed(previous) ? [...previous, ...found] : found;
   });
   if (mediaSarcasm > 0 && irony.size === 0 && v.sentences.length === 0) irony.add('ironic emoji');
   const ridicules = irony.size > 0 || mediaSarcasm > 0 || findPhrases(v, sharedCues().dismissal).length > 0;
   return { findings, irony: [...irony], ridicules };
+}
+
+/** True when some finding relays or asks about a claim without a side, which a later dismissal may reject. */
+function hasRelayed(findings: Finding[]): boolean {
+  return findings.some((f) => f.relayed && f.polarity === 0);
 }
 
 function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number, text: string, mentions: Mention[], sarcasm: SarcasmReading): Finding[] {
@@ -427,8 +431,8 @@ function judge(v: TokenView, l: Link): Finding {
   } else if (!sarcasm && (hedge || question || relay)) {
     const why = hedge ? `hedged by "${phraseText(v, hedge)}"` : question ? 'asked as a question' : `${distancing ? 'reported' : others!.why}: "${phraseText(v, relay!)}"`;
     // A denial inside what is relayed is someone else's too ("the White House said there was no sign of
-    // Ukrainian involvement", "Kyiv says it had nothing to do with it"); one after it is the commenter's
-    // ("Putin blamed Ukraine without evidence").
+    // Ukrainian involvement", "a spokesman said Ukraine had nothing to do with it"); one after a contrast
+    // is the commenter's ("Putin blamed Ukraine, but Ukraine had nothing to do with it").
     const from = !relay ? Infinity : others?.why === 'quoted' ? relay.start : relay.end + 1;
     const reportedDenial = polarity < 0 && !dismissal && others?.why !== 'named as a topic' && from <= hit.start && (!negation || (negation.start >= from && negation.start < hit.start));
     if (polarity > 0 || hedge || question || reportedDenial) {
