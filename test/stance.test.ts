@@ -442,3 +442,12 @@ test('a short sentence relaying someone else\'s dismissal rejects nothing itself
     ['Putin said a window had been prepared for them on the Ukrainian side. Absurd.', 'ukraine', 'oppose'],
   ]);
 });
+
+test('a motive of the armed group, where the trail leads, the group answering for it', () => {
+  check([
+    ['IS-K has hated Moscow since Chechnya.', 'isis', 'support'],
+    ['Follow the money: the trail leads to Langley.', 'west', 'support'],
+    ['Bankova will answer for this.', 'ukraine', 'support'],
+    ['It took the police over an hour to get inside.', 'security_failure', 'support'],
+  ]);
+});
