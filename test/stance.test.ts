@@ -391,6 +391,8 @@ test('quotation marks: a quoted clause is relayed, a quoted term is not, and the
 test('a denial inside what is relayed is relayed; one after it is the commenter\'s', () => {
   check([
     ['A spokesman said Ukraine had nothing to do with it.', 'ukraine', 'neutral'],
+    ['Kyiv says it had nothing to do with it.', 'ukraine', 'neutral'],
+    ['Kyiv had nothing to do with it.', 'ukraine', 'oppose'],
     ['Officials said there was no sign of Ukrainian involvement.', 'ukraine', 'neutral'],
     ['Putin blamed Ukraine, but Ukraine had nothing to do with it.', 'ukraine', 'oppose'],
     ['That said, the whole thing screams ISIS.', 'isis', 'support'],
@@ -449,5 +451,15 @@ test('a motive of the armed group, where the trail leads, the group answering fo
     ['Follow the money: the trail leads to Langley.', 'west', 'support'],
     ['Bankova will answer for this.', 'ukraine', 'support'],
     ['It took the police over an hour to get inside.', 'security_failure', 'support'],
+  ]);
+});
+
+test('the blackmail line, pulling the trigger, a track record, orders from whom', () => {
+  check([
+    ['The Kremlin calls it blackmail, then this.', 'security_failure', 'support'],
+    ['Kyiv pulled the trigger.', 'ukraine', 'support'],
+    ['IS has a long record of exactly this.', 'isis', 'support'],
+    ['The FSB says the gunmen were ordered by Kyiv.', 'ukraine', 'neutral'],
+    ['I am not buying the FSB stuff.', 'fsb', 'oppose'],
   ]);
 });

@@ -406,6 +406,9 @@ function judge(v: TokenView, l: Link): Finding {
         ? { ...topic, why: 'named as a topic' }
         : undefined;
   const relay = distancing ?? others;
+  // The actor's own denial ("Kyiv says it had nothing to do with it") is relayed, unlike its own claim ("ISIS claimed it").
+  const ownDenial =
+    l.polarity < 0 && !negation && !dismissal && actor !== undefined ? findPhrases(v, cues.distancing, actor.end + 1, hit.start - 1).find((d) => actorClaims(d.start)) : undefined;
   const evidential = selfClaim ? reportingCue : findPhrases(v, cues.evidential, s, e).find((d) => !inside(d.start));
   // Scare quotes around the actor or the cue ("the 'ISIS' gunmen"), or around a phrase of a claim voiced to
   // mock it ("the 'Ukrainian trace'"), count as a weak irony cue.
@@ -428,14 +431,20 @@ function judge(v: TokenView, l: Link): Finding {
     confidence = 0.55;
     sarcasm = true;
     notes.push(`relayed with irony ("${phraseText(v, relay)}"; ${irony.cues.join(', ')})`);
-  } else if (!sarcasm && (hedge || question || relay)) {
-    const why = hedge ? `hedged by "${phraseText(v, hedge)}"` : question ? 'asked as a question' : `${distancing ? 'reported' : others!.why}: "${phraseText(v, relay!)}"`;
+  } else if (!sarcasm && (hedge || question || relay || ownDenial)) {
+    const why = hedge
+      ? `hedged by "${phraseText(v, hedge)}"`
+      : question
+        ? 'asked as a question'
+        : relay
+          ? `${distancing ? 'reported' : others!.why}: "${phraseText(v, relay)}"`
+          : `the actor's own denial: "${phraseText(v, ownDenial!)}"`;
     // A denial inside what is relayed is someone else's too ("the White House said there was no sign of
     // Ukrainian involvement", "a spokesman said Ukraine had nothing to do with it"); one after a contrast
     // is the commenter's ("Putin blamed Ukraine, but Ukraine had nothing to do with it").
     const from = !relay ? Infinity : others?.why === 'quoted' ? relay.start : relay.end + 1;
     const reportedDenial = polarity < 0 && !dismissal && others?.why !== 'named as a topic' && from <= hit.start && (!negation || (negation.start >= from && negation.start < hit.start));
-    if (polarity > 0 || hedge || question || reportedDenial) {
+    if (polarity > 0 || hedge || question || reportedDenial || ownDenial !== undefined) {
       relayed = !hedge && polarity > 0;
       polarity = 0;
       confidence = 0.6;
