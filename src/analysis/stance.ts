@@ -19,7 +19,7 @@ export interface Finding {
   /** cue: an actor linked to a cue; phrase: a claim phrase on its own; mention: an actor named with no cue. */
   kind: 'cue' | 'phrase' | 'mention';
   /** Set when the claim was asserted but only relayed or asked about: a dismissal after it may reject it. */
-  relayed?: true;
+  relayed?: 'relayed' | 'asked';
 }
 
 /** A sentence of at most this many tokens that only dismisses ("Total nonsense.") rejects what the ones right before it relayed. */
@@ -62,18 +62,21 @@ export function readComment(v: TokenView, cc: CompiledClaims, mediaSarcasm: numb
     for (let j = m; j < mentions.length && mentions[j]!.start <= e; j++) if (mentions[j]!.end <= e) own.push(mentions[j]!);
     const found = sentenceFindings(v, cc, s, e, v.sentenceText[si]!, own, sarcasm);
     // "Putin says Ukraine did it. Nobody buys that.": a short dismissal rejects the claims the sentences right
-    // before it relayed ("Day 1: it was Ukraine. Day 2: it was the West. Pick one."), or a short one with an
-    // ironic word ("Of course he does."; capitals or "!!!" alone are not enough).
-    const dismissal =
+    // before it relayed or asked about ("Day 1: it was Ukraine. Day 2: it was the West. Pick one."); a short
+    // one with an ironic word ("Of course he does."; capitals or "!!!" alone are not enough) rejects what
+    // was relayed, not what was asked ("Did they get sloppy? Almost certainly.").
+    const short =
       hasRelayed(previous) &&
       e - s < SHORT_DISMISSAL &&
       found.every((f) => f.kind === 'mention') &&
       // "Kyiv called that absurd." relays someone else's dismissal.
-      findPhrases(v, sharedCues().distancing, s, e).length === 0 &&
-      [sharedCues().dismissal, sharedCues().followUp, sharedCues().sarcasmWeak, sharedCues().sarcasmStrong].some((list) => findPhrases(v, list, s, e).length > 0);
+      findPhrases(v, sharedCues().distancing, s, e).length === 0;
+    const rejects = short && [sharedCues().dismissal, sharedCues().followUp].some((list) => findPhrases(v, list, s, e).length > 0);
+    const mocks = short && !rejects && [sharedCues().sarcasmWeak, sharedCues().sarcasmStrong].some((list) => findPhrases(v, list, s, e).length > 0);
+    const dismissal = rejects || mocks;
     if (dismissal) {
       for (const f of previous) {
-        if (f.relayed && f.polarity === 0) {
+        if (f.relayed && f.polarity === 0 && (rejects || f.relayed === 'relayed')) {
           f.polarity = -1;
           f.confidence = 0.55;
           f.evidence = `${f.evidence.slice(0, -1)}; dismissed in a sentence after it: ${quote(v.sentenceText[si]!)}]`;
@@ -415,7 +418,7 @@ function judge(v: TokenView, l: Link): Finding {
   const scare = l.quotes.some(([o, c]) => (c - o === 2 && v.type[o + 1] === 'word' && inside(o + 1)) || (l.mocked && actor === undefined && o === lo - 1 && c === hi + 1));
   const irony = scare ? { strength: l.sarcasm.strength + 1, cues: [...l.sarcasm.cues, 'scare quotes'] } : l.sarcasm;
   let sarcasm = false;
-  let relayed = false;
+  let relayed: Finding['relayed'];
   if (irony.strength >= (l.mocked && polarity > 0 ? 1 : 2)) {
     sarcasm = true;
     // A dismissal already reads the irony ("yeah right, Ukraine did it"); flipping again would undo it.
@@ -425,7 +428,7 @@ function judge(v: TokenView, l: Link): Finding {
       notes.push(`flipped by sarcasm (${irony.cues.join(', ')})`);
     }
   }
-  if (relay && polarity > 0 && irony.strength >= 1 && !dismissal) {
+  if (relay && polarity > 0 && irony.strength >= 1 && !dismissal && !hedge) {
     // Relaying a claim with any irony mocks it: "of course they'll blame Ukraine".
     polarity = -1;
     confidence = 0.55;
@@ -445,7 +448,7 @@ function judge(v: TokenView, l: Link): Finding {
     const from = !relay ? Infinity : others?.why === 'quoted' ? relay.start : relay.end + 1;
     const reportedDenial = polarity < 0 && !dismissal && others?.why !== 'named as a topic' && from <= hit.start && (!negation || (negation.start >= from && negation.start < hit.start));
     if (polarity > 0 || hedge || question || reportedDenial || ownDenial !== undefined) {
-      relayed = !hedge && polarity > 0;
+      if (!hedge && polarity > 0) relayed = question ? 'asked' : 'relayed';
       polarity = 0;
       confidence = 0.6;
       notes.push(why);
@@ -467,7 +470,7 @@ function judge(v: TokenView, l: Link): Finding {
     evidence: `${quote(l.text)} [${[cue, ...notes].join('; ')}]`,
     sarcasm,
     kind: l.kind,
-    ...(relayed ? { relayed: true as const } : {}),
+    ...(relayed ? { relayed } : {}),
   };
 }
 
