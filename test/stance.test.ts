@@ -393,7 +393,9 @@ test('a denial inside what is relayed is relayed; one after it is the commenter\
     ['A spokesman said Ukraine had nothing to do with it.', 'ukraine', 'neutral'],
     ['Kyiv says it had nothing to do with it.', 'ukraine', 'neutral'],
     ['Kyiv had nothing to do with it.', 'ukraine', 'oppose'],
-    ['Officials said there was no sign of Ukrainian involvement.', 'ukraine', 'neutral'],
+    ['The Kremlin said there was no sign of Ukrainian involvement.', 'ukraine', 'neutral'],
+    ['US officials said there was no sign of Ukrainian involvement.', 'ukraine', 'oppose'],
+    ['US officials said ISIS-K did it.', 'isis', 'support'],
     ['Putin blamed Ukraine, but Ukraine had nothing to do with it.', 'ukraine', 'oppose'],
     ['That said, the whole thing screams ISIS.', 'isis', 'support'],
   ]);

@@ -392,10 +392,17 @@ function judge(v: TokenView, l: Link): Finding {
     !hedges.some((h) => h.start <= d.start && h.end >= d.end) &&
     !reportIdioms.some((h) => h.start <= d.start && h.end >= d.end) &&
     !reportEnds.some((b) => (b.start > d.end && b.end < hit.start) || (b.start > hit.end && b.end < d.start));
-  const distancing =
-    (reportingCue && !selfClaim && !voicedBySelf(hit.start) ? reportingCue : undefined) ??
-    findPhrases(v, cues.distancing, s, e).find((d) => !inside(d.start) && !voicedBySelf(d.start) && !actorClaims(d.start) && relays(d)) ??
-    findPhrases(v, cues.denying, s, e).find((d) => !inside(d.start) && !voicedBySelf(d.start) && relays(d));
+  // A source the commenter cites as evidence ("US officials said ...", "according to the NYT") keeps the
+  // stance, unless the cue itself is the report ("Russian officials pinned it on Kyiv").
+  const distancingHits = findPhrases(v, cues.distancing, s, e);
+  const cited =
+    !reportingCue && findPhrases(v, cues.evidential, s, e).some((d) => !inside(d.start) && !distancingHits.some((r) => r.start <= d.start && r.end >= d.end));
+  const distancing = (reportingCue && !selfClaim && !voicedBySelf(hit.start) ? reportingCue : undefined) ??
+    (cited
+      ? undefined
+      : 
+      distancingHits.find((d) => !inside(d.start) && !voicedBySelf(d.start) && !actorClaims(d.start) && relays(d)) ??
+        findPhrases(v, cues.denying, s, e).find((d) => !inside(d.start) && !voicedBySelf(d.start) && relays(d)));
   // Someone else's words: a quotation, a line after a speaker's label ("Putin: it was Ukraine."), or the
   // claim named as a topic ("the ISIS story", "the 'Kyiv did it' crowd").
   // A claim phrase alone in quotation marks is a term ("another "false flag""), not a quotation.
