@@ -331,7 +331,10 @@ test("the Kremlin's evidence, the gunmen's way out to Ukraine, is the Ukraine cl
 test("someone else's words are relayed: a quotation, a speaker's label, a claim named as a topic", () => {
   check([
     ['Every second reply here is "the CIA planned it" and nothing else.', 'west', 'neutral'],
-    ['State TV: Kyiv organized it.', 'ukraine', 'neutral'],
+    // a claim the forum mocks, put in a speaker's mouth, is mocked; any other is relayed
+    ['State TV: Kyiv organized it.', 'ukraine', 'oppose'],
+    ['Other half: ISIS did it.', 'isis', 'neutral'],
+    ['Genuine question: was it Ukraine?', 'ukraine', 'neutral'],
     ['Edit: ISIS did it, the FSB confirmed the arrests.', 'isis', 'support'],
     ['BREAKING NEWS: ISIS claimed the attack.', 'isis', 'support'],
     ['My take: the FSB let it happen.', 'fsb', 'support'],

@@ -423,7 +423,10 @@ function judge(v: TokenView, l: Link): Finding {
   // Scare quotes around the actor or the cue ("the 'ISIS' gunmen"), or around a phrase of a claim voiced to
   // mock it ("the 'Ukrainian trace'"), count as a weak irony cue.
   const scare = l.quotes.some(([o, c]) => (c - o === 2 && v.type[o + 1] === 'word' && inside(o + 1)) || (l.mocked && actor === undefined && o === lo - 1 && c === hi + 1));
-  const irony = scare ? { strength: l.sarcasm.strength + 1, cues: [...l.sarcasm.cues, 'scare quotes'] } : l.sarcasm;
+  // "Kremlin: it was Ukraine.": a mocked claim put in a speaker's mouth, line by line, is the forum's way of mocking it.
+  const mouthed = l.mocked && others?.why === 'after the label';
+  const ironyCues = [...(scare ? ['scare quotes'] : []), ...(mouthed ? ["a speaker's line"] : [])];
+  const irony = ironyCues.length > 0 ? { strength: l.sarcasm.strength + ironyCues.length, cues: [...l.sarcasm.cues, ...ironyCues] } : l.sarcasm;
   let sarcasm = false;
   let relayed: Finding['relayed'];
   if (irony.strength >= (l.mocked && polarity > 0 ? 1 : 2)) {
