@@ -14,10 +14,10 @@ export interface Mention {
 /** Parts of speech of words that an acronym written in lower case may be instead ("is", "us", "it"). */
 const FUNCTION_WORDS = new Set(['AUX', 'PRON', 'VERB', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'PART', 'ADV', 'INTJ']);
 
-/** An acronym alias written in another case ("fsb", "Cia"), unless wink reads the word as a function word ("is", "us"). */
+/** An acronym alias (two or three letters) written in another case ("fsb", "Cia"), unless wink reads the word as a function word ("is", "us"). */
 function otherCase(cc: CompiledClaims, v: TokenView, i: number): string[] | undefined {
   const value = v.value[i]!;
-  if (value.length > 3 || value.length < 2 || FUNCTION_WORDS.has(v.pos[i]!)) return undefined;
+  if (FUNCTION_WORDS.has(v.pos[i]!)) return undefined;
   const upper = value.toUpperCase();
   return upper === value ? undefined : cc.exactAliases.get(upper);
 }
@@ -34,7 +34,7 @@ export function findMentions(v: TokenView, cc: CompiledClaims): Mention[] {
   }
   v.value.forEach((value, i) => {
     if (covered.has(i)) return;
-    const exact = cc.exactAliases.get(value) ?? cc.exactAliases.get(beforeClitic(value) ?? '') ?? otherCase(cc, v, i);
+    const exact = cc.exactAliases.get(value) ?? cc.exactAliases.get(beforeClitic(value) ?? '') ?? (value.length === 2 || value.length === 3 ? otherCase(cc, v, i) : undefined);
     const tag = v.type[i] === 'hashtag' ? cc.singleAliases.get(value.slice(1).toLowerCase()) : undefined;
     const claims = exact ?? tag;
     if (claims) out.push({ start: i, end: i, claims, text: value, target: false });
