@@ -395,14 +395,12 @@ function judge(v: TokenView, l: Link): Finding {
   // A source the commenter cites as evidence ("US officials said ...", "according to the NYT") keeps the
   // stance, unless the cue itself is the report ("Russian officials pinned it on Kyiv").
   const distancingHits = findPhrases(v, cues.distancing, s, e);
-  const cited =
-    !reportingCue && findPhrases(v, cues.evidential, s, e).some((d) => !inside(d.start) && !distancingHits.some((r) => r.start <= d.start && r.end >= d.end));
-  const distancing = (reportingCue && !selfClaim && !voicedBySelf(hit.start) ? reportingCue : undefined) ??
-    (cited
-      ? undefined
-      : 
-      distancingHits.find((d) => !inside(d.start) && !voicedBySelf(d.start) && !actorClaims(d.start) && relays(d)) ??
-        findPhrases(v, cues.denying, s, e).find((d) => !inside(d.start) && !voicedBySelf(d.start) && relays(d)));
+  const evidentialHits = findPhrases(v, cues.evidential, s, e);
+  const cited = !reportingCue && evidentialHits.some((d) => !inside(d.start) && !distancingHits.some((r) => r.start <= d.start && r.end >= d.end));
+  const relayedBy = (): Hit | undefined =>
+    distancingHits.find((d) => !inside(d.start) && !voicedBySelf(d.start) && !actorClaims(d.start) && relays(d)) ??
+    findPhrases(v, cues.denying, s, e).find((d) => !inside(d.start) && !voicedBySelf(d.start) && relays(d));
+  const distancing = (reportingCue && !selfClaim && !voicedBySelf(hit.start) ? reportingCue : undefined) ?? (cited ? undefined : relayedBy());
   // Someone else's words: a quotation, a line after a speaker's label ("Putin: it was Ukraine."), or the
   // claim named as a topic ("the ISIS story", "the 'Kyiv did it' crowd").
   // A claim phrase alone in quotation marks is a term ("another "false flag""), not a quotation.
@@ -418,8 +416,8 @@ function judge(v: TokenView, l: Link): Finding {
   const relay = distancing ?? others;
   // The actor's own denial ("Kyiv says it had nothing to do with it") is relayed, unlike its own claim ("ISIS claimed it").
   const ownDenial =
-    l.polarity < 0 && !negation && !dismissal && actor !== undefined ? findPhrases(v, cues.distancing, actor.end + 1, hit.start - 1).find((d) => actorClaims(d.start)) : undefined;
-  const evidential = selfClaim ? reportingCue : findPhrases(v, cues.evidential, s, e).find((d) => !inside(d.start));
+    l.polarity < 0 && !negation && !dismissal && actor !== undefined ? distancingHits.find((d) => d.start > actor.end && d.end < hit.start && actorClaims(d.start)) : undefined;
+  const evidential = selfClaim ? reportingCue : evidentialHits.find((d) => !inside(d.start));
   // Scare quotes around the actor or the cue ("the 'ISIS' gunmen"), or around a phrase of a claim voiced to
   // mock it ("the 'Ukrainian trace'"), count as a weak irony cue.
   const scare = l.quotes.some(([o, c]) => (c - o === 2 && v.type[o + 1] === 'word' && inside(o + 1)) || (l.mocked && actor === undefined && o === lo - 1 && c === hi + 1));
