@@ -5,7 +5,7 @@ import { findMentions, type Mention } from './mentions.js';
 import { findPhrases, type Hit, type Phrase } from './phrases.js';
 import { sharedCues } from './cues.js';
 import { sarcasmIn, type SarcasmReading } from './sarcasm.js';
-import { joinedByQuotes, quoteSpans, speakerLabel } from './voice.js';
+import { joinedByQuotes, QUOTE_MARKS, quoteSpans, speakerLabel } from './voice.js';
 
 /** What one sentence says about one claim, with the words that decided it. */
 export interface Finding {
@@ -129,8 +129,7 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
   const mocked = mockedClaims(cc);
   const targets = findPhrases(v, cues.target, s, e);
   for (const m of mentions) {
-    let j = m.start - 1;
-    while (j >= s && ARTICLES.has(v.norm[j]!)) j--;
+    const j = wordBefore(v, m, s);
     m.target = targets.some((t) => t.end === j) && !hits.some((h) => h.hit.end === j && h.hit.phrase.direction === 'after');
   }
   const agents = mentions.filter((m) => !m.target && !hits.some((h) => m.start >= h.hit.start && m.end <= h.hit.end));
@@ -259,15 +258,21 @@ function asks(v: TokenView, s: number, e: number): boolean {
 function candidateBefore(v: TokenView, m: Mention, s: number, e: number): Hit | undefined {
   const after = m.end + 1;
   if (after <= e && v.norm[after] !== ',' && v.norm[after] !== 'or' && v.type[after] !== 'punctuation') return undefined;
-  let j = m.start - 1;
-  while (j >= s && ARTICLES.has(v.norm[j]!)) j--;
+  const j = wordBefore(v, m, s);
   return findPhrases(v, sharedCues().candidate, s, j).find((h) => h.end === j);
 }
 
+/** The token before mention m, past any articles ("invaded the Ukraine" → "invaded"), or s - 1 at the sentence's start. */
+function wordBefore(v: TokenView, m: Mention, s: number): number {
+  let j = m.start - 1;
+  while (j >= s && ARTICLES.has(v.norm[j]!)) j--;
+  return j;
+}
+
 /** Words that join the actors of a list ("the US, the UK and Ukraine"). */
-const CONJUNCTIONS = new Set([',', 'and', 'or', '&', '/', 'the', 'both', 'nor', 'either', 'neither', '"', "'", '“', '”']);
+const CONJUNCTIONS = new Set([',', 'and', 'or', '&', '/', 'the', 'both', 'nor', 'either', 'neither', ...QUOTE_MARKS]);
 /** Of CONJUNCTIONS, those that join nothing by themselves: an article, quotation marks ("Ukraine and the "Anglo-Saxons""). */
-const NEUTRAL_JOINERS = new Set(['the', '"', "'", '“', '”']);
+const NEUTRAL_JOINERS = new Set(['the', ...QUOTE_MARKS]);
 
 /**
  * The actors listed with `actor`, joined to it by commas and conjunctions only. A list needs a

@@ -10,7 +10,7 @@ export function joinedByQuotes(v: TokenView, a: number, b: number): boolean {
 }
 
 /** Quotation marks as the token view holds them (curly single quotes made straight). */
-const QUOTE_MARKS = new Set(['"', "'", '“', '”']);
+export const QUOTE_MARKS: ReadonlySet<string> = new Set(['"', "'", '“', '”']);
 /** A quotation in single quotes is at most this many tokens long: beyond, the marks are more likely apostrophes. */
 const SINGLE_QUOTE_SPAN = 12;
 
