@@ -30,6 +30,8 @@ export interface CliRunOptions {
   dir: string;
   timeoutMs: number;
   rssCeilingBytes: number;
+  /** Runs the child under `nice -n 19` (when the machine has `nice`): it then takes only the CPU another run leaves. */
+  lowPriority?: boolean;
 }
 
 export interface CliRun {
@@ -55,10 +57,15 @@ export interface CliRun {
   cpuMs?: number;
   /** Cores other processes used on average while the child ran (see load.ts); absent when not measurable. */
   otherCores?: number;
+  /** True when the child ran under `nice -n 19` beside another run: its rate is not its own. */
+  lowPriority?: true;
   command: string;
 }
 
 export const GNU_TIME = '/usr/bin/time';
+
+/** coreutils' nice, which execs its command (the child's pid stays the command's). */
+const NICE = ['/usr/bin/nice', '/bin/nice'].find((p) => fs.existsSync(p));
 
 /** True when `analyze --help` lists the --jobs option. */
 export function cliHasJobs(bin: string): boolean {
@@ -77,10 +84,12 @@ export async function runCli(opts: CliRunOptions): Promise<CliRun> {
   const args = [opts.bin, 'analyze', opts.corpus, '--out', path.join(outDir, 'comments.csv'), '--summary', path.join(outDir, 'summary.csv'), '--quiet', '--force'];
   if (opts.jobs !== undefined) args.push('--jobs', String(opts.jobs));
   const timed = fs.existsSync(GNU_TIME);
-  const [cmd, argv] = timed ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...args]] : [process.execPath, args];
+  const timedArgv = timed ? [GNU_TIME, '-f', '%M %U %S', '-o', rssFile, process.execPath, ...args] : [process.execPath, ...args];
+  const niced = opts.lowPriority === true && NICE !== undefined;
+  const [cmd, ...argv] = niced ? [NICE, '-n', '19', ...timedArgv] : timedArgv;
   const load = openLoadWindow();
   const started = performance.now();
-  const child = spawn(cmd, argv, { env: { ...process.env, THREADSTANCE_STATS: statsFile }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(cmd!, argv, { env: { ...process.env, THREADSTANCE_STATS: statsFile }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr = (stderr + d).slice(-2000)));
   let polledKb = 0;
@@ -134,7 +143,8 @@ export async function runCli(opts: CliRunOptions): Promise<CliRun> {
     rssLowerBound: status === 'stopped',
     ...(timing.cpuMs !== undefined ? { cpuMs: timing.cpuMs } : {}),
     ...(otherCores !== undefined ? { otherCores } : {}),
-    command: ['node', ...args.map((a) => (a === opts.bin ? path.relative(process.cwd(), a) : a))].join(' '),
+    ...(niced ? { lowPriority: true as const } : {}),
+    command: [...(niced ? ['nice', '-n', '19'] : []), 'node', ...args.map((a) => (a === opts.bin ? path.relative(process.cwd(), a) : a))].join(' '),
   };
 }
 

@@ -39,7 +39,6 @@ export function benchJson(r: BenchResult): object {
       jobsN_over_readdoc: ratio(f.jobsN, f.readdoc) ?? null,
       jobsN_over_vader: ratio(f.jobsN, f.vader) ?? null,
       jobsN_over_jobs1: ratio(f.jobsN, f.jobs1) ?? null,
-      jobsN_over_jobs1_large: ratio(f.jobsNLarge, f.jobs1Large) ?? null,
     },
     rssGrowth: { jobs1: growth(f.rss.jobs1Small, f.rss.jobs1Large) ?? null, jobsN: growth(f.rss.jobsNSmall, f.rss.jobsNLarge) ?? null },
   };
@@ -76,7 +75,6 @@ export function benchTable(r: BenchResult): string {
   addRatio(`c/a: ${n} workers ÷ readDoc`, ratio(f.jobsN, f.readdoc));
   addRatio(`c/b: ${n} workers ÷ vader`, ratio(f.jobsN, f.vader));
   addRatio(`${n} workers ÷ 1 worker`, ratio(f.jobsN, f.jobs1));
-  if (f.rssComments > 0) addRatio(`${n} workers ÷ 1 worker, ${fmt.int(f.rssComments)} comments`, ratio(f.jobsNLarge, f.jobs1Large));
   lines.push(table(ratios));
   lines.push(`other load: cores other processes used on average during the run (from /proc/stat; above ${DISTURBED_CORES} the run's rate is marked disturbed in the notes)`);
   lines.push('');
@@ -88,6 +86,7 @@ export function benchTable(r: BenchResult): string {
   const g1 = growth(f.rss.jobs1Small, f.rss.jobs1Large);
   const gN = growth(f.rss.jobsNSmall, f.rss.jobsNLarge);
   lines.push(table(rss));
+  if (r.rssRuns.length > 1) lines.push(`the ${fmt.int(f.rssComments)}-comment runs are for peak RSS: they ran side by side${r.rssRuns.some((x) => x.lowPriority) ? `, the ${n}-worker run under nice -n 19` : ''}, so their rates are not each one's own`);
   lines.push(`RSS growth ${fmt.int(f.comments)} → ${fmt.int(f.rssComments)}: 1 worker ${g1 ? (g1.lowerBound ? '≥ ' : '') + fmt.pct(g1.value) : 'not available'}, ${n} workers ${gN ? (gN.lowerBound ? '≥ ' : '') + fmt.pct(gN.value) : 'not available'}`);
   lines.push(`start-up to first comment: ${r.startup.ms === undefined ? 'not available' : `${r.startup.exact ? '' : '≤ '}${Math.round(r.startup.ms)} ms`}${r.startup.exact ? ' (CLI startupMs, median of 3)' : ' (upper bound: wall time of a one-comment run, median of 3)'}`);
   lines.push('');
