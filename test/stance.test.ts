@@ -468,3 +468,28 @@ test('the blackmail line, pulling the trigger, a track record, orders from whom'
     ['I am not buying the FSB stuff.', 'fsb', 'oppose'],
   ]);
 });
+
+test('security forces that could not get there, find or stop them, and nobody answering for it', () => {
+  check([
+    ['The riot police couldn\'t get to the hall in an hour.', 'security_failure', 'support'],
+    ['The same cops couldn\'t find four men with rifles.', 'security_failure', 'support'],
+    ['Spetsnaz took about an hour to arrive.', 'security_failure', 'support'],
+    ['The FSB knew about the networks for years and let it fester.', 'security_failure', 'support'],
+    ['Nobody stopped them for twenty minutes.', 'security_failure', 'support'],
+    ['Rosgvardia chief still in his chair. In a normal country heads would roll.', 'security_failure', 'support'],
+    ['The Kremlin sneered at the warning.', 'security_failure', 'support'],
+    ['IS has been at war with Russia since Syria.', 'isis', 'support'],
+    ['The police arrived within minutes.', 'security_failure', 'none'],
+  ]);
+});
+
+test('a planner named, a claim repeated with a straight face, fan fiction, a lane not picked', () => {
+  check([
+    ['Washington was the planner.', 'west', 'support'],
+    ['Knowing ISIS-K was planning something doesn\'t make Washington the planner.', 'west', 'oppose'],
+    ['People here repeat "Ukraine ordered it" with a straight face.', 'ukraine', 'oppose'],
+    ['Putin said a window was prepared for them in Ukraine. I\'ve read more believable fanfic.', 'ukraine', 'oppose'],
+    ['The official line went from a Ukrainian trace to orders from Kyiv in three days. Pick a lane.', 'ukraine', 'oppose'],
+    ['Moscow says Kyiv ordered it. Very credible.', 'ukraine', 'oppose'],
+  ]);
+});
