@@ -493,3 +493,15 @@ test('a planner named, a claim repeated with a straight face, fan fiction, a lan
     ['Moscow says Kyiv ordered it. Very credible.', 'ukraine', 'oppose'],
   ]);
 });
+
+test('a dismissal that opens the sentence, set off by a comma or colon, answers what came before', () => {
+  check([
+    ['Nonsense, it was the FSB.', 'fsb', 'support'],
+    ['Bullshit, the FSB did it.', 'fsb', 'support'],
+    ['Nonsense: Ukraine had nothing to do with it.', 'ukraine', 'oppose'],
+    // A relayed claim is what the dismissal rejects.
+    ['Rubbish, blaming Ukraine for this.', 'ukraine', 'oppose'],
+    // Not set off: the dismissal is the sentence's verdict.
+    ['Nonsense that the FSB did it.', 'fsb', 'oppose'],
+  ]);
+});

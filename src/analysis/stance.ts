@@ -359,7 +359,12 @@ function judge(v: TokenView, l: Link): Finding {
     confidence -= 0.05;
     notes.push(`negated by "${v.value[negation.start]}"`);
   }
-  const dismissal = findPhrases(v, cues.dismissal, s, e).find((d) => !inside(d.start) && !dismissesOther(v, d, lo, hi, hit, l.anchors));
+  // A reporting verb that is the cue itself: "ISIS claimed responsibility" is the actor's own claim
+  // (evidence); "Putin blamed Ukraine" relays someone else's (neutral) unless the commenter speaks ("I blame").
+  const reportingCue = findPhrases(v, cues.distancing, hit.start, hit.end).find((r) => r.start === hit.start);
+  const dismissal = findPhrases(v, cues.dismissal, s, e).find(
+    (d) => !inside(d.start) && !(reportingCue === undefined && interjection(v, d, s, lo)) && !dismissesOther(v, d, lo, hi, hit, l.anchors),
+  );
   if (dismissal && polarity > 0) {
     polarity = -1;
     notes.push(`dismissed as "${phraseText(v, dismissal)}"`);
@@ -385,9 +390,6 @@ function judge(v: TokenView, l: Link): Finding {
   const hedge = hedges.find((h) => h.end >= lo - 6 && h.start <= hi + 2 && (!inside(h.start) || hedgedCue(h)) && !inOtherCue(h.start) && !afterIdiom(h));
   const selfVoice = findPhrases(v, cues.self, s, e);
   const voicedBySelf = (i: number): boolean => selfVoice.some((m) => m.end < i && i - m.end <= 3);
-  // A reporting verb that is the cue itself: "ISIS claimed responsibility" is the actor's own claim
-  // (evidence); "Putin blamed Ukraine" relays someone else's (neutral) unless the commenter speaks ("I blame").
-  const reportingCue = findPhrases(v, cues.distancing, hit.start, hit.end).find((r) => r.start === hit.start);
   const selfClaim = reportingCue !== undefined && actor !== undefined && actor.end < hit.start;
   const actorClaims = (i: number): boolean => actor !== undefined && actor.end < i && i - actor.end <= 2;
   const reportEnds = findPhrases(v, cues.reportEnd, s, e);
@@ -503,6 +505,18 @@ function dismissesOther(v: TokenView, d: Hit, lo: number, hi: number, hit: Hit, 
 }
 
 const CLAUSE_BREAKS = new Set([',', ';', 'but', 'however']);
+
+/**
+ * True when a dismissal opens the sentence on its own, set off by a comma, colon or dash, before the
+ * cue: "Nonsense, it was the FSB." answers what came before (the quote, the parent, the sentence
+ * before), and the rest of the sentence says what the commenter holds instead. Not when the cue
+ * relays a claim ("Rubbish, blaming Ukraine for this."): that is what is dismissed.
+ */
+function interjection(v: TokenView, d: Hit, s: number, lo: number): boolean {
+  return d.start === s && d.end + 1 < lo && INTERJECTION_BREAKS.has(v.norm[d.end + 1]!);
+}
+
+const INTERJECTION_BREAKS = new Set([',', ':', ';', '-', '–', '—']);
 
 function phraseText(v: TokenView, h: { start: number; end: number }): string {
   return v.value.slice(h.start, h.end + 1).join(' ').replace(/ (['’]|n['’]t)/g, '$1');

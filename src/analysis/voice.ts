@@ -59,5 +59,7 @@ export function speakerLabel(v: TokenView, s: number, e: number): { start: numbe
   // A headline in capitals ("BREAKING:", "SYDNEY SIEGE:") names a topic, not a speaker.
   if (!lower) return undefined;
   if (!word || findPhrases(v, sharedCues().ownLabel, s, c - 1).some((h) => h.start === s)) return undefined;
+  // "Nonsense: …" answers what came before; a dismissal is no speaker.
+  if (findPhrases(v, sharedCues().dismissal, s, c - 1).some((h) => h.start === s && h.end === c - 1)) return undefined;
   return { start: s, end: c };
 }
