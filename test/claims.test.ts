@@ -37,6 +37,11 @@ const rejects = (text: string, want: Expected): void => expectError(() => parseC
 const oneClaim = (extra = '', actors = '[Kremlin]'): string =>
   `version: 1\nclaims:\n  - id: fsb\n    statement: The FSB let it happen.\n    actors: ${actors}\n${extra}`;
 
+test('on_mention is read into the claim', () => {
+  assert.equal(parseClaims(oneClaim('    on_mention: oppose\n'), 'c.yaml').claims[0]!.onMention, 'oppose');
+  assert.equal('onMention' in parseClaims(oneClaim(), 'c.yaml').claims[0]!, false);
+});
+
 // Sanity check of the helper: the base text itself is valid.
 test('the base claim used by the error cases parses', () => {
   const set = parseClaims(oneClaim(), 'c.yaml');
@@ -205,6 +210,16 @@ const cases: { name: string; text: string; want: Expected }[] = [
     name: 'sources entry with an unknown key',
     text: oneClaim('    sources:\n      - file: seeds/000.txt\n        position: makes\n        url: https://example.org\n'),
     want: { code: 'CLAIMS_UNKNOWN_KEY', claim: 'fsb', field: 'sources[0].url', message: 'unknown key "url"; expected only file, position, note' },
+  },
+  {
+    name: 'on_mention not a reading',
+    text: oneClaim('    on_mention: endorse\n'),
+    want: { code: 'CLAIMS_BAD_FIELD', claim: 'fsb', field: 'on_mention', message: '"endorse" is not one of support, oppose, neutral (leave on_mention out to read a bare mention as none)' },
+  },
+  {
+    name: 'on_mention on a root claim',
+    text: 'version: 1\nclaims:\n  - id: op\n    kind: root\n    statement: What the opening post says.\n    on_mention: support\n',
+    want: { code: 'CLAIMS_BAD_FIELD', claim: 'op', field: 'on_mention', message: 'a claim of kind "root" takes its claim from the opening post and has no on_mention' },
   },
   {
     name: 'sources not a list',

@@ -214,11 +214,11 @@ describe('report.html in headless Chromium', () => {
 
     // Filters: claim ukraine, stance oppose only → exactly the ukraine-oppose rows.
     const opposing = comments.filter((r) => r.ukraine_stance === 'oppose').map((r) => `c-0-${r.index}`);
-    assert.equal(opposing.length, 2);
+    assert.equal(opposing.length, 3);
     await page.selectOption('#f-claim', 'ukraine');
     for (const s of ['support', 'neutral', 'none']) await page.uncheck(`input[name="f-stance"][value="${s}"]`);
     assert.deepEqual(await visible(), opposing);
-    assert.equal(await page.textContent('#f-count'), '2 of 20 comments shown');
+    assert.equal(await page.textContent('#f-count'), '3 of 20 comments shown');
     assert.equal(await page.$$eval('mark.dim', (m) => m.length > 0), true, 'marks of other claims step back');
     await page.click('#f-reset');
     assert.equal((await visible()).length, 20);

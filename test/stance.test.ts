@@ -124,6 +124,7 @@ test('an actor named in another role says nothing about its claim', () => {
     ['The US warned Russia about an attack weeks ago.', 'west', 'none'],
     ['Security is tight in occupied Ukraine now.', 'ukraine', 'none'],
     ['ISIS was attacked by Russian jets in Syria last year.', 'isis', 'none'],
+    ['The FSB was targeted in the raid.', 'fsb', 'none'],
     ['Putin used the attack to rally support.', 'fsb', 'none'],
     ['Putin claimed the attackers were fleeing to Ukraine.', 'fsb', 'none'],
     ['Putin attacked Ukraine two years ago.', 'fsb', 'none'],
@@ -338,7 +339,8 @@ test("someone else's words are relayed: a quotation, a speaker's label, a claim 
     ['Edit: ISIS did it, the FSB confirmed the arrests.', 'isis', 'support'],
     ['BREAKING NEWS: ISIS claimed the attack.', 'isis', 'support'],
     ['My take: the FSB let it happen.', 'fsb', 'support'],
-    ['The Ukraine theory is all over Telegram.', 'ukraine', 'none'],
+    // A claim named as a topic is someone else's: with the claim file's on_mention, addressed (neutral), not taken.
+    ['The Ukraine theory is all over Telegram.', 'ukraine', 'neutral'],
     ['The Ukraine story is not believable.', 'ukraine', 'oppose'],
     ["I'm not buying the ISIS story.", 'isis', 'oppose'],
     ["The ISIS attack was the worst in years, and the story isn't over.", 'isis', 'support'],
@@ -358,7 +360,6 @@ test('irony: scare quotes around the actor or cue, none from inside a quotation'
 test('a hedged name is a candidate; IS before a verb is the actor', () => {
   check([
     ['Maybe ISIS, maybe someone else.', 'isis', 'neutral'],
-    ['Maybe Ukraine will get more aid now.', 'ukraine', 'none'],
     ['IS released the video a day later.', 'isis', 'support'],
     ['IS claimed it and IS attacked the hall.', 'isis', 'support'],
   ]);
@@ -504,4 +505,25 @@ test('a dismissal that opens the sentence, set off by a comma or colon, answers 
     // Not set off: the dismissal is the sentence's verdict.
     ['Nonsense that the FSB did it.', 'fsb', 'oppose'],
   ]);
+});
+
+test('a bare mention takes the claim file\'s on_mention reading, flagged for review; in someone else\'s words it is neutral', () => {
+  check([
+    ['ISIS. Obviously.', 'isis', 'support'],
+    ['Anyone who has followed IS-K since Kabul airport saw this coming.', 'isis', 'support'],
+    ['Ukraine? Please.', 'ukraine', 'oppose'],
+    ['Moscow accused Ukraine the same evening.', 'ukraine', 'neutral'],
+    // West and the FSB have no on_mention in claims/crocus.yaml: a bare mention stays none.
+    ['The CIA has a long memory.', 'west', 'none'],
+    ['The FSB headquarters is on Lubyanka Square.', 'fsb', 'none'],
+    // A role the role words do not catch is read too: the cost measured in the README ("How far to trust it").
+    ['Maybe Ukraine will get more aid now.', 'ukraine', 'oppose'],
+  ]);
+  const [, row] = analyzeTexts([ROOT, 'ISIS. Obviously.'], [null, null]);
+  const j = row!.stances.get('isis')!;
+  assert.equal(j.confidence, 0.35);
+  assert.equal(j.score, 0.35);
+  assert.match(j.evidence, /names ISIS, no cue links it to the claim\]; read as support, how the claim file reads a bare mention \(on_mention\)$/);
+  assert.equal(row!.needsReview, true);
+  assert.match(row!.reviewReason, /isis: low confidence 0.35/);
 });

@@ -2,9 +2,10 @@
 import type { Judgement } from '../types.js';
 import { round, type Finding } from './stance.js';
 
-/** A judgement before thread context: `mention` when the claim's actor is only named. */
+/** A judgement before thread context: `mentionOnly` when the claim's actor is only named, `mentionInOthersWords` when only in someone else's words (see Finding.othersWords). */
 export interface Draft extends Judgement {
   mentionOnly: boolean;
+  mentionInOthersWords?: boolean;
 }
 
 /** Decisive findings (support/oppose) outweigh neutral ones; opposite signs are a conflict for review. */
@@ -48,7 +49,8 @@ export function aggregate(findings: Finding[]): Draft {
   }
   const mention = findings[0];
   if (mention) {
-    return { stance: 'none', score: 0, confidence: mention.confidence, evidence: mention.evidence, conflict: false, sarcasm: false, mentionOnly: true };
+    const othersWords = findings.every((f) => f.othersWords);
+    return { stance: 'none', score: 0, confidence: mention.confidence, evidence: mention.evidence, conflict: false, sarcasm: false, mentionOnly: true, ...(othersWords ? { mentionInOthersWords: true } : {}) };
   }
   return NONE;
 }

@@ -188,7 +188,7 @@ export class ThreadAnalyzer {
       } else if (kind === 'agree' || kind === 'disagree' || kind === 'reaction') {
         d = (parentEntry && inherit(kind, parentEntry.drafts.get(id), parentLabel)) ?? none();
       } else if (position > 0 || this.titleTopic) {
-        d = withTopic(d, this.topic?.has(id) ?? false, event, v.sentenceText[0] ?? '');
+        d = withTopic(d, this.topic?.has(id) ?? false, event, v.sentenceText[0] ?? '', c.claim.onMention);
       } else if (d.mentionOnly) {
         d = { ...d, stance: 'neutral', confidence: 0.4 };
       }

@@ -4,6 +4,7 @@ import type { TokenView } from './nlp.js';
 import { findPhrases } from './phrases.js';
 import { sharedCues } from './cues.js';
 import type { Draft } from './aggregate.js';
+import type { MentionReading } from '../claims/load.js';
 import { round, quote } from './stance.js';
 
 export type ReplyKind = 'agree' | 'disagree' | 'reaction' | 'content' | 'empty';
@@ -55,8 +56,12 @@ export function eventWord(v: TokenView): string | undefined {
   return hit ? v.value.slice(hit.start, hit.end + 1).join(' ') : undefined;
 }
 
-/** Resolves a draft with the thread's topic: a named actor or an event word addresses a claim the opening post makes. */
-export function withTopic(d: Draft, onTopic: boolean, event: string | undefined, sentence: string): Draft {
+/**
+ * Resolves a draft with the thread's topic: a named actor or an event word addresses a claim the
+ * opening post makes. A bare mention of a claim off the topic takes the claim file's reading of one
+ * (on_mention), if it has one.
+ */
+export function withTopic(d: Draft, onTopic: boolean, event: string | undefined, sentence: string, onMention?: MentionReading): Draft {
   if (d.stance !== 'none') return d;
   if (d.mentionOnly && onTopic) {
     return { ...d, stance: 'neutral', confidence: 0.4, evidence: `${d.evidence}; the opening post makes this claim` };
@@ -64,5 +69,15 @@ export function withTopic(d: Draft, onTopic: boolean, event: string | undefined,
   if (!d.mentionOnly && onTopic && event) {
     return { ...d, stance: 'neutral', confidence: 0.3, evidence: `${quote(sentence)} [addresses the event ("${event}") without naming an actor; the opening post makes this claim]` };
   }
+  if (d.mentionOnly && onMention) {
+    // Named only in someone else's words ("Moscow accused Ukraine of ...", "the Ukraine theory"): the claim is addressed, not taken.
+    const reading = d.mentionInOthersWords ? 'neutral' : onMention;
+    const sign = reading === 'support' ? 1 : reading === 'oppose' ? -1 : 0;
+    const why = d.mentionInOthersWords ? "named in someone else's words" : 'how the claim file reads a bare mention (on_mention)';
+    return { ...d, stance: reading, score: round(sign * MENTION_CONFIDENCE), confidence: MENTION_CONFIDENCE, evidence: `${d.evidence}; read as ${reading}, ${why}`, mentionOnly: false };
+  }
   return { ...d, mentionOnly: false };
 }
+
+/** A bare mention read by the claim file's on_mention: below the review threshold, so every such row is flagged. */
+const MENTION_CONFIDENCE = 0.35;

@@ -26,6 +26,7 @@ export interface Cues {
   rhetorical: Phrase[];
   doubt: Phrase[];
   target: Phrase[];
+  patient: Phrase[];
   prevention: Phrase[];
   /** Words before an actor that name it as a possible culprit ("Maybe ISIS, maybe the FSB."). */
   candidate: Phrase[];
@@ -67,6 +68,7 @@ export function sharedCues(): Cues {
     rhetorical: phrasesOf('question', 'rhetorical'),
     doubt: phrasesOf('question', 'doubt'),
     target: phrasesOf('role', 'target'),
+    patient: phrasesOf('role', 'patient'),
     prevention: phrasesOf('role', 'prevention'),
     candidate: phrasesOf('role', 'candidate'),
     subject: phrasesOf('role', 'subject'),

@@ -20,6 +20,8 @@ export interface Finding {
   kind: 'cue' | 'phrase' | 'mention';
   /** Set when the claim was asserted but only relayed or asked about: a dismissal after it may reject it. */
   relayed?: 'relayed' | 'asked';
+  /** For a mention: it is in someone else's words, a sentence with a reporting word ("said", "accused") or a claim named as a topic ("the Ukraine theory"). */
+  othersWords?: true;
 }
 
 /** A sentence of at most this many tokens that only dismisses ("Total nonsense.") rejects what the ones right before it relayed. */
@@ -128,9 +130,10 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
   for (const [sup, opp] of phraseHits) if (sup.length + opp.length > 0) anchors = [...anchors, ...sup, ...opp];
   const mocked = mockedClaims(cc);
   const targets = findPhrases(v, cues.target, s, e);
+  const patients = findPhrases(v, cues.patient, s, e);
   for (const m of mentions) {
     const j = wordBefore(v, m, s);
-    m.target = targets.some((t) => t.end === j) && !hits.some((h) => h.hit.end === j && h.hit.phrase.direction === 'after');
+    m.target = (targets.some((t) => t.end === j) && !hits.some((h) => h.hit.end === j && h.hit.phrase.direction === 'after')) || patients.some((p) => p.start === m.end + 1);
   }
   const agents = mentions.filter((m) => !m.target && !hits.some((h) => m.start >= h.hit.start && m.end <= h.hit.end));
   const linked = new Set<Mention>();
@@ -168,6 +171,7 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
   });
   // "Why would Kyiv want to ...?": a doubting question whose subject is the actor doubts its claims.
   const doubt = linked.size < agents.length && asks(v, s, e) ? opener(v, cues.doubt, s, e) : undefined;
+  const reported = linked.size < agents.length && findPhrases(v, cues.distancing, s, e).length > 0;
   for (const m of agents) {
     if (linked.has(m)) continue;
     let j = doubt ? doubt.end + 1 : -1;
@@ -182,7 +186,7 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
         out.push({ claim, polarity: 0, weight: 0.5, confidence: 0.5, evidence: `${quote(text)} [names ${m.text} as a possible culprit ("${phraseText(v, candidate)}")]`, sarcasm: false, kind: 'cue' });
         continue;
       }
-      out.push({ claim, polarity: 0, weight: 0.3, confidence: 0.35, evidence: `${quote(text)} [names ${m.text}, no cue links it to the claim]`, sarcasm: false, kind: 'mention' });
+      out.push({ claim, polarity: 0, weight: 0.3, confidence: 0.35, evidence: `${quote(text)} [names ${m.text}, no cue links it to the claim]`, sarcasm: false, kind: 'mention', ...(reported ? { othersWords: true as const } : {}) });
     }
   }
   return out;
@@ -475,7 +479,7 @@ function judge(v: TokenView, l: Link): Finding {
   const cue = `cue "${phraseText(v, hit)}"${actor ? ` → ${actor.text}` : ''}`;
   // "The Putin story" may be Putin's story: naming a claim as a topic only counts when it is rejected.
   if (topic === hit && polarity >= 0) {
-    return { claim: l.claim, polarity: 0, weight: 0.3, confidence: 0.35, evidence: `${quote(l.text)} [names ${actor?.text ?? ''} with "${phraseText(v, hit)}", no cue links it to the claim]`, sarcasm: false, kind: 'mention' };
+    return { claim: l.claim, polarity: 0, weight: 0.3, confidence: 0.35, evidence: `${quote(l.text)} [names ${actor?.text ?? ''} with "${phraseText(v, hit)}", no cue links it to the claim]`, sarcasm: false, kind: 'mention', othersWords: true };
   }
   return {
     claim: l.claim,

@@ -26,8 +26,19 @@ export interface Claim {
    * Western forum): one weak irony cue ("clearly", "of course") then reads an assertion as sarcasm.
    */
   mocked: boolean;
+  /**
+   * How to read a comment that names one of the claim's actors and says nothing the rules can read
+   * about it (no cue, no phrase, no denial): undefined leaves it `none`. Measured, not assumed: on
+   * threads about the Crocus attack a bare "ISIS" mostly takes the group's responsibility as given,
+   * and a bare "Ukraine" mostly answers the Kremlin's line. The judgement is marked as such and has a
+   * confidence low enough to be flagged for review.
+   */
+  onMention?: MentionReading;
   sources: ClaimSource[];
 }
+
+export type MentionReading = 'support' | 'oppose' | 'neutral';
+const MENTION_READINGS: readonly MentionReading[] = ['support', 'oppose', 'neutral'];
 
 export interface ClaimSet {
   file: string;
@@ -67,7 +78,7 @@ export function selectClaims(set: ClaimSet, selection: string | undefined): Clai
 }
 
 const TOP_KEYS = ['version', 'topic', 'claims'];
-const CLAIM_KEYS = ['id', 'statement', 'kind', 'actors', 'cues', 'denials', 'phrases', 'mocked', 'sources'];
+const CLAIM_KEYS = ['id', 'statement', 'kind', 'actors', 'cues', 'denials', 'phrases', 'mocked', 'on_mention', 'sources'];
 const POSITIONS: readonly SourcePosition[] = ['makes', 'reports', 'rejects'];
 const ID = /^[a-z][a-z0-9_]{0,39}$/;
 
@@ -133,7 +144,7 @@ function parseClaim(entry: unknown, file: string, i: number): Claim {
     throw new ThreadstanceError('CLAIMS_BAD_KIND', `kind "${kind}" is not known; expected "attribution" or "root"`, { ...at, field: 'kind' });
   }
   if (kind === 'root') {
-    const extra = ['actors', 'cues', 'denials', 'phrases'].find((k) => c[k] !== undefined);
+    const extra = ['actors', 'cues', 'denials', 'phrases', 'on_mention'].find((k) => c[k] !== undefined);
     if (extra) throw new ThreadstanceError('CLAIMS_BAD_FIELD', `a claim of kind "root" takes its claim from the opening post and has no ${extra}`, { ...at, field: extra });
     return { ...ROOT_CLAIM, id, statement: text1(c.statement, { ...at, field: 'statement' }), sources: sources(c.sources ?? [], at) };
   }
@@ -151,8 +162,17 @@ function parseClaim(entry: unknown, file: string, i: number): Claim {
       oppose: list(phrases.oppose ?? [], { ...at, field: 'phrases.oppose' }, true),
     },
     mocked: flag(c.mocked, { ...at, field: 'mocked' }),
+    ...(c.on_mention === undefined ? {} : { onMention: mentionReading(c.on_mention, { ...at, field: 'on_mention' }) }),
     sources: sources(c.sources ?? [], at),
   };
+}
+
+function mentionReading(value: unknown, where: Where): MentionReading {
+  const reading = text1(value, where);
+  if (!(MENTION_READINGS as readonly string[]).includes(reading)) {
+    throw new ThreadstanceError('CLAIMS_BAD_FIELD', `"${reading}" is not one of ${MENTION_READINGS.join(', ')} (leave on_mention out to read a bare mention as none)`, where);
+  }
+  return reading as MentionReading;
 }
 
 function flag(value: unknown, where: Where): boolean {
