@@ -21,7 +21,6 @@ export interface BenchFigures {
   vader?: number;
   jobs1?: number;
   jobsN?: number;
-  /** Comments per second of the CLI runs on the RSS corpus (the million). */
   /** How the CLI's comments/s were timed: its own analyzeMs, or wall time around the child (start-up and file I/O included). */
   rateBasis: 'analyzeMs' | 'wall';
   startupMs?: number;
