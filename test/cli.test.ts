@@ -81,7 +81,13 @@ const rows: Row[] = [
       for (const id of CLAIM_IDS) assert.ok(`${id}_stance` in data[0]!, `column ${id}_stance`);
       const summary = readCsv(t('seed', 'summary.csv'));
       assert.equal(summary.length, 20); // 5 claims × 4 stances
-      assert.deepEqual(Object.keys(summary[0]!), ['thread', 'claim', 'stance', 'comments', 'share', 'likes', 'like_share', 'skipped_records']);
+      assert.deepEqual(Object.keys(summary[0]!), ['thread', 'claim', 'stance', 'comments', 'share', 'likes', 'like_share', 'flagged', 'skipped_records']);
+      // flagged counts the comments of the stance whose review reason names the claim.
+      for (const s of summary) {
+        const named = data.filter((r) => r[`${s.claim}_stance`] === s.stance && r.review_reason!.split('; ').some((x) => x.startsWith(`${s.claim}: `)));
+        assert.equal(s.flagged, String(named.length), `${s.claim} ${s.stance}`);
+      }
+      assert.ok(summary.some((s) => Number(s.flagged) > 0), 'the seed has flagged judgements');
     },
   },
   {

@@ -94,7 +94,7 @@ test('rfc4180 dialect: no BOM, LF, cells exactly as they are', async () => {
   assert.deepEqual(rows.map((x) => x.text), expected.map((c) => c.text));
   assert.equal(rows[0]!.author, "=cmd|' /C calc'!A0");
   const summary = fs.readFileSync(t('rfc', 'summary.csv'), 'utf8');
-  assert.ok(summary.startsWith('thread,claim,stance,comments,share,likes,like_share,skipped_records\n'));
+  assert.ok(summary.startsWith('thread,claim,stance,comments,share,likes,like_share,flagged,skipped_records\n'));
 });
 
 test('the seed thread: every comment text back exactly; summary.csv in the same dialect; negative scores stay numbers', async () => {
@@ -111,7 +111,7 @@ test('the seed thread: every comment text back exactly; summary.csv in the same 
   assert.deepEqual(scores.filter((s) => !/^-?\d+(\.\d+)?$/.test(s)), [], 'scores are plain numbers, never escaped');
   const summary = fs.readFileSync(t('seed', 'summary.csv'));
   assert.deepEqual([...summary.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
-  assert.ok(summary.toString('utf8').startsWith('\uFEFFthread,claim,stance,comments,share,likes,like_share,skipped_records\r\n'));
+  assert.ok(summary.toString('utf8').startsWith('\uFEFFthread,claim,stance,comments,share,likes,like_share,flagged,skipped_records\r\n'));
 });
 
 test('--csv-dialect with an unknown name is a usage error', async () => {

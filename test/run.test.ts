@@ -44,13 +44,14 @@ test('interleaved threads: the same judgements as one thread at a time, and no t
 
 test('rows packed by a worker come back as the same rendered rows, in order', () => {
   const rows: { seq: number; rendered: Rendered }[] = [
-    { seq: 7, rendered: { text: '"t1",1,"a ""quoted"" 😀 text"\r\n', stances: ['support', 'none', 'oppose'], needsReview: true } },
-    { seq: 9, rendered: { text: '', stances: ['neutral', 'neutral', 'none'], needsReview: false } },
-    { seq: 8, rendered: { text: 't2,2,ünïcode\r\n', stances: ['none', 'none', 'none'], needsReview: false } },
+    { seq: 7, rendered: { text: '"t1",1,"a ""quoted"" 😀 text"\r\n', stances: ['support', 'none', 'oppose'], flagged: [true, false, false], needsReview: true } },
+    { seq: 9, rendered: { text: '', stances: ['neutral', 'neutral', 'none'], flagged: [false, false, false], needsReview: false } },
+    { seq: 8, rendered: { text: 't2,2,ünïcode\r\n', stances: ['none', 'none', 'none'], flagged: [false, false, true], needsReview: false } },
   ];
   const packed = packRows(rows, 3);
   assert.equal(packed.text, rows.map((r) => r.rendered.text).join(''));
-  assert.deepEqual([...packed.stances], [0, 3, 1, 2, 2, 3, 3, 3, 3]);
+  // A flagged judgement's code has bit 4 set.
+  assert.deepEqual([...packed.stances], [4, 3, 1, 2, 2, 3, 3, 3, 7]);
   const back: { seq: number; rendered: Rendered }[] = [];
   unpackRows(packed, (seq, rendered) => back.push({ seq, rendered }));
   assert.deepEqual(back, rows);

@@ -9,12 +9,10 @@ import { replyKind, inherit, eventWord, withTopic } from './context.js';
 import { sharedCues } from './cues.js';
 import { rootDraft, contentWords } from './root.js';
 import { RecentMap } from '../recent.js';
+import { flagOf } from './flag.js';
 
 /** Statuses whose comments have no text of their author's to score (a `dead` Hacker News comment keeps its text). */
 export const UNSCORED = new Set(['deleted', 'removed', 'more', 'empty', 'action']);
-
-/** Below this confidence a stance other than `none` is flagged for review. */
-export const REVIEW_BELOW = 0.5;
 
 /**
  * Longest text read, in characters. wink's document and the token view take about 150 bytes per
@@ -233,9 +231,8 @@ function topicOf(title: string, cc: CompiledClaims): Set<string> {
 function review(stances: Map<string, Judgement>, cut?: string): { needsReview: boolean; reviewReason: string } {
   const reasons: string[] = cut ? [cut] : [];
   for (const [id, j] of stances) {
-    if (j.conflict) reasons.push(`${id}: sentences disagree`);
-    else if (j.sarcasm && j.stance !== 'none') reasons.push(`${id}: read as sarcasm`);
-    else if (j.stance !== 'none' && j.confidence < REVIEW_BELOW) reasons.push(`${id}: low confidence ${j.confidence}`);
+    const why = flagOf(j);
+    if (why !== undefined) reasons.push(`${id}: ${why}`);
   }
   return { needsReview: reasons.length > 0, reviewReason: reasons.join('; ') };
 }

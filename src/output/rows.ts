@@ -10,6 +10,7 @@ import { columnsFor, type ClaimColumns, type Column, type OptionalColumns } from
 import { longColumnsFor, type LongColumn } from './long.js';
 import { stringifyOptions, type CsvDialect } from './dialect.js';
 import type { Layout } from './csv.js';
+import { flagOf } from '../analysis/flag.js';
 
 /**
  * Texts of rows written together (about 50 KB). A row's text is csv-stringify's chain of joined
@@ -46,6 +47,8 @@ export interface Rendered {
   text: string;
   /** The stance toward each claim, in claim order ('none' where there is no judgement). */
   stances: Stance[];
+  /** Whether the judgement of each claim, in claim order, is flagged for review (flagOf). */
+  flagged: boolean[];
   needsReview: boolean;
 }
 
@@ -75,7 +78,13 @@ export class RowFormatter {
   }
 
   render(thread: ThreadInfo, row: AnalyzedComment): Rendered {
-    return { text: this.format(thread, row), stances: this.claims.map((c) => row.stances.get(c.id)?.stance ?? 'none'), needsReview: row.needsReview };
+    const judgements = this.claims.map((c) => row.stances.get(c.id));
+    return {
+      text: this.format(thread, row),
+      stances: judgements.map((j) => j?.stance ?? 'none'),
+      flagged: judgements.map((j) => j !== undefined && flagOf(j) !== undefined),
+      needsReview: row.needsReview,
+    };
   }
 
   private format(thread: ThreadInfo, row: AnalyzedComment): string {

@@ -2,6 +2,7 @@
 import type { AnalyzedComment, Stance, Thread } from '../types.js';
 import { STANCES } from '../types.js';
 import { csvParts } from './csv.js';
+import { flagOf } from '../analysis/flag.js';
 import type { CsvDialect } from './dialect.js';
 
 export interface SummaryRow {
@@ -13,6 +14,8 @@ export interface SummaryRow {
   likes: number;
   /** Share of all likes in the thread that went to comments with this stance; empty when no likes are known. */
   likeShare: number | null;
+  /** Of these comments, how many have this claim's judgement flagged for review (low confidence, sarcasm, sentences that disagree). */
+  flagged: number;
   /** Records of the input that could not be read (reported on stderr), repeated on each row of the thread. */
   skipped: number;
 }
@@ -41,6 +44,7 @@ function summarizeRows(thread: string, rows: AnalyzedComment[], claimIds: string
     for (const stance of STANCES) {
       const hit = rows.filter((r) => (r.stances.get(claim)?.stance ?? 'none') === stance);
       const likes = hit.reduce((n, r) => n + (r.comment.likes ?? 0), 0);
+      const flagged = hit.filter((r) => flagOf(r.stances.get(claim)!) !== undefined).length;
       out.push({
         thread,
         claim,
@@ -49,6 +53,7 @@ function summarizeRows(thread: string, rows: AnalyzedComment[], claimIds: string
         share: rows.length ? round(hit.length / rows.length) : 0,
         likes,
         likeShare: anyLikes && totalLikes > 0 ? round(likes / totalLikes) : null,
+        flagged,
         skipped,
       });
     }
@@ -57,7 +62,7 @@ function summarizeRows(thread: string, rows: AnalyzedComment[], claimIds: string
 }
 
 /** The summary's header row. */
-export const SUMMARY_HEADER = ['thread', 'claim', 'stance', 'comments', 'share', 'likes', 'like_share', 'skipped_records'];
+export const SUMMARY_HEADER = ['thread', 'claim', 'stance', 'comments', 'share', 'likes', 'like_share', 'flagged', 'skipped_records'];
 
 /** summary.csv text, in `dialect` (default `excel`). */
 export function summaryCsv(rows: SummaryRow[], dialect: CsvDialect = 'excel'): string {
@@ -74,7 +79,7 @@ function* records(batches: Iterable<SummaryRow[]>): Generator<(string | number)[
 }
 
 function summaryRecord(r: SummaryRow): (string | number)[] {
-  return [r.thread, r.claim, r.stance, r.comments, r.share, r.likes, r.likeShare ?? '', r.skipped];
+  return [r.thread, r.claim, r.stance, r.comments, r.share, r.likes, r.likeShare ?? '', r.flagged, r.skipped];
 }
 
 /** A fixed-width table for the terminal: per claim, comments (and like share) per stance, over all threads of the run. */
@@ -106,15 +111,15 @@ function round(x: number): number {
  * `summarizeRun` over the same threads (in the order given) and rows.
  *
  * Each thread's counts are one stretch of a single array, (all) last: a dump can have a million
- * threads, and a typed array of its own cost a thread about 650 bytes besides its 320 bytes of counts.
+ * threads, and a typed array of its own cost a thread about 650 bytes besides its 500 bytes of counts (five claims).
  */
 export class SummaryTally {
   /** A thread's place among the stretches, by id. */
   private readonly places = new Map<string, number>();
   private readonly ids: string[] = [];
   /**
-   * Per place: rows, likes, and then comments and likes per claim and stance, at
-   * CELLS + (claim × STANCES.length + stance) × 2 and the next index.
+   * Per place: rows, likes, and then comments, likes and flagged comments per claim and stance, at
+   * CELLS + (claim × STANCES.length + stance) × PER_CELL and the next two indexes.
    */
   private readonly counts: Float64Array;
   /** Per place: whether any row of the thread had a known like count. */
@@ -140,17 +145,23 @@ export class SummaryTally {
     }
     this.all = this.ids.length;
     this.skipped.push(threads.reduce((n, t) => n + t.skipped.length, 0));
-    this.stride = CELLS + claimIds.length * STANCES.length * 2;
+    this.stride = CELLS + claimIds.length * STANCES.length * PER_CELL;
     this.counts = new Float64Array((this.all + 1) * this.stride);
     this.anyLikes = new Uint8Array(this.all + 1);
   }
 
   add(threadId: string, row: AnalyzedComment): void {
-    this.addStances(threadId, row.comment.likes, this.claimIds.map((claim) => row.stances.get(claim)?.stance ?? 'none'));
+    const judgements = this.claimIds.map((claim) => row.stances.get(claim));
+    this.addStances(
+      threadId,
+      row.comment.likes,
+      judgements.map((j) => j?.stance ?? 'none'),
+      judgements.map((j) => j !== undefined && flagOf(j) !== undefined),
+    );
   }
 
-  /** A comment by its likes and its stance toward each claim, in claim order. */
-  addStances(threadId: string, likesOrNull: number | null, stances: readonly Stance[]): void {
+  /** A comment by its likes, its stance toward each claim and whether that judgement is flagged for review, in claim order. */
+  addStances(threadId: string, likesOrNull: number | null, stances: readonly Stance[], flagged: readonly boolean[]): void {
     const likes = likesOrNull ?? 0;
     const counts = this.counts;
     for (const place of [this.places.get(threadId)!, this.all]) {
@@ -159,9 +170,10 @@ export class SummaryTally {
       counts[base + 1] = counts[base + 1]! + likes;
       if (likesOrNull !== null) this.anyLikes[place] = 1;
       for (let c = 0; c < stances.length; c++) {
-        const at = base + CELLS + (c * STANCES.length + STANCE_INDEX.get(stances[c]!)!) * 2;
+        const at = base + CELLS + (c * STANCES.length + STANCE_INDEX.get(stances[c]!)!) * PER_CELL;
         counts[at] = counts[at]! + 1;
         counts[at + 1] = counts[at + 1]! + likes;
+        if (flagged[c]) counts[at + 2] = counts[at + 2]! + 1;
       }
     }
   }
@@ -206,8 +218,9 @@ export class SummaryTally {
     const anyLikes = this.anyLikes[place] === 1;
     return this.claimIds.flatMap((claim, c) =>
       STANCES.map((stance, k): SummaryRow => {
-        const comments = counts[base + CELLS + (c * STANCES.length + k) * 2]!;
-        const likes = counts[base + CELLS + (c * STANCES.length + k) * 2 + 1]!;
+        const at = base + CELLS + (c * STANCES.length + k) * PER_CELL;
+        const comments = counts[at]!;
+        const likes = counts[at + 1]!;
         return {
           thread,
           claim,
@@ -216,6 +229,7 @@ export class SummaryTally {
           share: rows ? round(comments / rows) : 0,
           likes,
           likeShare: anyLikes && allLikes > 0 ? round(likes / allLikes) : null,
+          flagged: counts[at + 2]!,
           skipped: this.skipped[place]!,
         };
       }),
@@ -225,5 +239,7 @@ export class SummaryTally {
 
 /** Counts at the start of each thread's stretch before its cells: rows and likes. */
 const CELLS = 2;
+/** Counts per claim and stance: comments, likes, flagged comments. */
+const PER_CELL = 3;
 
 const STANCE_INDEX = new Map<Stance, number>(STANCES.map((s, k) => [s, k]));

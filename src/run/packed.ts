@@ -13,7 +13,7 @@ export interface PackedRows {
   /** The rows' texts one after another; row k ends at ends[k]. */
   text: string;
   ends: Uint32Array;
-  /** Row k's stance toward claim c is STANCES[stances[k × claims + c]]. */
+  /** Row k's stance toward claim c is STANCES[stances[k × claims + c] & 3], flagged for review when bit FLAGGED is set. */
   stances: Uint8Array;
   claims: number;
   /** 1 where the row needs review. */
@@ -21,6 +21,8 @@ export interface PackedRows {
 }
 
 const STANCE_CODE = new Map<Stance, number>(STANCES.map((s, i) => [s, i]));
+/** The bit of a stance code that says the judgement is flagged for review. */
+const FLAGGED = 4;
 
 /** Packs a message's rendered rows, each with its stance toward `claims` claims. */
 export function packRows(rows: readonly { seq: number; rendered: Rendered }[], claims: number): PackedRows {
@@ -34,7 +36,7 @@ export function packRows(rows: readonly { seq: number; rendered: Rendered }[], c
     seqs[k] = seq;
     end += rendered.text.length;
     ends[k] = end;
-    for (let c = 0; c < claims; c++) stances[k * claims + c] = STANCE_CODE.get(rendered.stances[c]!)!;
+    for (let c = 0; c < claims; c++) stances[k * claims + c] = STANCE_CODE.get(rendered.stances[c]!)! | (rendered.flagged[c] ? FLAGGED : 0);
     review[k] = rendered.needsReview ? 1 : 0;
   });
   return { seqs, text: rows.map((r) => r.rendered.text).join(''), ends, stances, claims, review };
@@ -46,8 +48,13 @@ export function unpackRows(p: PackedRows, each: (seq: number, rendered: Rendered
   for (let k = 0; k < p.seqs.length; k++) {
     const end = p.ends[k]!;
     const stances: Stance[] = [];
-    for (let c = 0; c < p.claims; c++) stances.push(STANCES[p.stances[k * p.claims + c]!]!);
-    each(p.seqs[k]!, { text: p.text.slice(start, end), stances, needsReview: p.review[k] === 1 });
+    const flagged: boolean[] = [];
+    for (let c = 0; c < p.claims; c++) {
+      const code = p.stances[k * p.claims + c]!;
+      stances.push(STANCES[code & (FLAGGED - 1)]!);
+      flagged.push((code & FLAGGED) !== 0);
+    }
+    each(p.seqs[k]!, { text: p.text.slice(start, end), stances, flagged, needsReview: p.review[k] === 1 });
     start = end;
   }
 }
