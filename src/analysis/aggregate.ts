@@ -1,6 +1,7 @@
 /** Folds a comment's sentence findings into one judgement per claim. */
 import type { Judgement } from '../types.js';
-import { round, type Finding } from './stance.js';
+import type { Finding } from './stance.js';
+import { round } from './evidence.js';
 
 /** A judgement before thread context: `mentionOnly` when the claim's actor is only named, `mentionInOthersWords` when only in someone else's words (see Finding.othersWords). */
 export interface Draft extends Judgement {

@@ -5,7 +5,7 @@ import { findPhrases } from './phrases.js';
 import { sharedCues } from './cues.js';
 import type { Draft } from './aggregate.js';
 import type { MentionReading } from '../claims/load.js';
-import { round, quote } from './stance.js';
+import { round, quote } from './evidence.js';
 
 export type ReplyKind = 'agree' | 'disagree' | 'reaction' | 'content' | 'empty';
 

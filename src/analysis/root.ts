@@ -8,7 +8,7 @@ import type { TokenView } from './nlp.js';
 import { findPhrases, type Hit } from './phrases.js';
 import { phrasesOf } from './lexicon.js';
 import type { Draft } from './aggregate.js';
-import { quote, round } from './stance.js';
+import { quote, round } from './evidence.js';
 import type { ReplyKind } from './context.js';
 import { sharedCues } from './cues.js';
 
