@@ -527,3 +527,16 @@ test('a bare mention takes the claim file\'s on_mention reading, flagged for rev
   assert.equal(row!.needsReview, true);
   assert.match(row!.reviewReason, /isis: low confidence 0.35/);
 });
+
+test('a verdict reached before the bodies were cold, a claim called dumb, where the police were, nobody held accountable', () => {
+  check([
+    ['Moscow blamed Kyiv before the bodies were even counted.', 'ukraine', 'oppose'],
+    ['The pundits decided it was ISIS before the smoke cleared.', 'isis', 'oppose'],
+    ['The Ukraine angle is so dumb.', 'ukraine', 'oppose'],
+    ['Blaming the CIA is idiotic.', 'west', 'oppose'],
+    ['I still want to know where the cops were.', 'security_failure', 'support'],
+    ['Hundreds dead and nobody was held accountable.', 'security_failure', 'support'],
+    // Said in the commenter's own voice, the claim stands.
+    ['It was ISIS, and the police were nowhere near.', 'isis', 'support'],
+  ]);
+});
