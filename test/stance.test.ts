@@ -540,3 +540,19 @@ test('a verdict reached before the bodies were cold, a claim called dumb, where 
     ['It was ISIS, and the police were nowhere near.', 'isis', 'support'],
   ]);
 });
+
+test('"let me guess" makes a question mock the claim; the opening post reads a bare mention as any comment does', () => {
+  check([
+    ['Let me guess, the FSB did it, like 1999?', 'fsb', 'oppose'],
+    ['Let me guess: Ukraine was behind it?', 'ukraine', 'oppose'],
+  ]);
+  const op = (text: string) => analyzeTexts([text], [null])[0]!.stances;
+  // Putin is named, nothing is said of an inside job or of negligence.
+  const named = op('Putin blames Ukraine for the concert hall massacre, despite Islamic State claiming responsibility');
+  assert.equal(named.get('fsb')!.stance, 'none');
+  assert.equal(named.get('security_failure')!.stance, 'none');
+  assert.equal(named.get('ukraine')!.stance, 'neutral');
+  assert.equal(op('Police close roads around the concert hall').get('security_failure')!.stance, 'none');
+  // The claim file's on_mention reading holds for the opening post too.
+  assert.equal(op('What ISIS wants in Central Asia').get('isis')!.stance, 'support');
+});

@@ -185,10 +185,10 @@ export class ThreadAnalyzer {
         d = ridicule(quoted.get(id)) ?? d;
       } else if (kind === 'agree' || kind === 'disagree' || kind === 'reaction') {
         d = (parentEntry && inherit(kind, parentEntry.drafts.get(id), parentLabel)) ?? none();
-      } else if (position > 0 || this.titleTopic) {
-        d = withTopic(d, this.topic?.has(id) ?? false, event, v.sentenceText[0] ?? '', c.claim.onMention);
-      } else if (d.mentionOnly) {
-        d = { ...d, stance: 'neutral', confidence: 0.4 };
+      } else {
+        // The opening post sets the topic, so it is on it only when a --title set it.
+        const onTopic = (position > 0 || this.titleTopic !== undefined) && (this.topic?.has(id) ?? false);
+        d = withTopic(d, onTopic, event, v.sentenceText[0] ?? '', c.claim.onMention);
       }
       own.set(id, d);
       const { mentionOnly: _m, ...judgement } = d;
