@@ -10,7 +10,7 @@ import { columnsFor, type ClaimColumns, type Column, type OptionalColumns } from
 import { longColumnsFor, type LongColumn } from './long.js';
 import { stringifyOptions, type CsvDialect } from './dialect.js';
 import type { Layout } from './csv.js';
-import { flagOf } from '../analysis/flag.js';
+import { claimCells } from '../analysis/flag.js';
 
 /**
  * Texts of rows written together (about 50 KB). A row's text is csv-stringify's chain of joined
@@ -59,6 +59,7 @@ export class RowFormatter {
   private readonly options;
   /** The header row's text, with the dialect's byte-order mark. */
   readonly header: string;
+  private readonly ids: string[];
 
   constructor(
     format: RowFormat,
@@ -66,6 +67,7 @@ export class RowFormatter {
   ) {
     // One record at a time costs csv-stringify less per row than a batch of them (the batch's join).
     this.options = { ...stringifyOptions(format.dialect), bom: false };
+    this.ids = claims.map((c) => c.id);
     let names: string[];
     if (format.layout === 'long') {
       this.long = longColumnsFor(claims);
@@ -78,13 +80,7 @@ export class RowFormatter {
   }
 
   render(thread: ThreadInfo, row: AnalyzedComment): Rendered {
-    const judgements = this.claims.map((c) => row.stances.get(c.id));
-    return {
-      text: this.format(thread, row),
-      stances: judgements.map((j) => j?.stance ?? 'none'),
-      flagged: judgements.map((j) => j !== undefined && flagOf(j) !== undefined),
-      needsReview: row.needsReview,
-    };
+    return { text: this.format(thread, row), ...claimCells(row.stances, this.ids), needsReview: row.needsReview };
   }
 
   private format(thread: ThreadInfo, row: AnalyzedComment): string {

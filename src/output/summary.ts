@@ -2,7 +2,7 @@
 import type { AnalyzedComment, Stance, Thread } from '../types.js';
 import { STANCES } from '../types.js';
 import { csvParts } from './csv.js';
-import { flagOf } from '../analysis/flag.js';
+import { claimCells, flagOf } from '../analysis/flag.js';
 import type { CsvDialect } from './dialect.js';
 
 export interface SummaryRow {
@@ -151,13 +151,8 @@ export class SummaryTally {
   }
 
   add(threadId: string, row: AnalyzedComment): void {
-    const judgements = this.claimIds.map((claim) => row.stances.get(claim));
-    this.addStances(
-      threadId,
-      row.comment.likes,
-      judgements.map((j) => j?.stance ?? 'none'),
-      judgements.map((j) => j !== undefined && flagOf(j) !== undefined),
-    );
+    const cells = claimCells(row.stances, this.claimIds);
+    this.addStances(threadId, row.comment.likes, cells.stances, cells.flagged);
   }
 
   /** A comment by its likes, its stance toward each claim and whether that judgement is flagged for review, in claim order. */
