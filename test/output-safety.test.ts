@@ -91,6 +91,15 @@ test('an output threadstance wrote is replaced; npm start can run again and agai
   assert.deepEqual(fs.readdirSync(t('again')).sort(), ['comments.csv', 'report.html', 'summary.csv']);
 });
 
+test('a summary.csv an earlier version wrote (before the flagged column) is replaced as threadstance\'s own', async () => {
+  const dir = t('older-summary');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'summary.csv'), '\uFEFFthread,claim,stance,comments,share,likes,like_share,skipped_records\r\nt,isis,support,1,1,0,,0\r\n');
+  const r = await run(['analyze', small, '--out', path.join(dir, 'comments.csv'), '-q']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(fs.readFileSync(path.join(dir, 'summary.csv'), 'utf8'), /^\uFEFFthread,claim,stance,comments,share,likes,like_share,flagged,skipped_records\r\n/);
+});
+
 test('exit 1: an existing file threadstance did not write is not replaced without --force', async () => {
   for (const [name, option] of [['comments.csv', '--out'], ['summary.csv', '--summary'], ['report.html', '--report']] as const) {
     const dir = t(`foreign-${name}`);

@@ -9,7 +9,7 @@ import { ThreadstanceError } from '../errors.js';
 import { REPORT_GENERATOR } from './report.js';
 import { reviewedCsvOptions, sniffDelimiter } from './reviewed.js';
 import { headBytes } from '../input/text-stream.js';
-import { SUMMARY_HEADER } from './summary.js';
+import { EARLIER_SUMMARY_HEADERS, SUMMARY_HEADER } from './summary.js';
 import { SKIPPED_HEADER } from './skipped.js';
 
 /** What an output file is, to recognise an earlier one of the same kind. */
@@ -64,7 +64,7 @@ async function notReplaceable(file: string, kind: OutputKind, read?: () => void)
   const notOurs = `was not written by threadstance (it does not start like a threadstance ${kind === 'report' ? 'report' : `${kind} CSV`})`;
   if (kind === 'report') return head.includes(REPORT_GENERATOR) ? undefined : notOurs;
   const line = firstLine(head);
-  if (kind === 'summary') return sameCells(line, SUMMARY_HEADER) ? undefined : notOurs;
+  if (kind === 'summary') return [SUMMARY_HEADER, ...EARLIER_SUMMARY_HEADERS].some((h) => sameCells(line, h)) ? undefined : notOurs;
   if (kind === 'skipped') return sameCells(line, SKIPPED_HEADER) ? undefined : notOurs;
   if (!/^"?thread"?[,;\t]/.test(line)) return notOurs;
   let work: ReviewWork | undefined;

@@ -64,6 +64,9 @@ function summarizeRows(thread: string, rows: AnalyzedComment[], claimIds: string
 /** The summary's header row. */
 export const SUMMARY_HEADER = ['thread', 'claim', 'stance', 'comments', 'share', 'likes', 'like_share', 'flagged', 'skipped_records'];
 
+/** Headers of summaries written by earlier versions, which a run may still replace as its own. */
+export const EARLIER_SUMMARY_HEADERS = [['thread', 'claim', 'stance', 'comments', 'share', 'likes', 'like_share', 'skipped_records']];
+
 /** summary.csv text, in `dialect` (default `excel`). */
 export function summaryCsv(rows: SummaryRow[], dialect: CsvDialect = 'excel'): string {
   return [...summaryCsvParts([rows], dialect)].join('');
