@@ -124,7 +124,7 @@ export async function runAnalyze(args: string[], opts: AnalyzeOptions, io: Io): 
     for await (const item of run) {
       stats.analyzed();
       if ('rendered' in item) {
-        tally.addStances(item.thread.id, item.comment.likes, item.rendered.stances, item.rendered.flagged);
+        tally.addStances(item.thread.id, item.likes, item.rendered.stances, item.rendered.flagged);
         if (item.rendered.needsReview) review++;
         writer!.add(item.rendered.text);
       } else {

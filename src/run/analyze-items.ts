@@ -11,9 +11,12 @@ import { RowFormatter, type RowFormat, type Rendered } from '../output/rows.js';
 
 /**
  * An analyzed comment with its thread: the whole row, or, when the run renders rows where they are
- * analyzed (WorkerInit.format), the comment and its rendered rows.
+ * analyzed (WorkerInit.format), its rendered rows and its likes (for the summary). The rendered kind
+ * does not carry the comment, so that with workers the main thread lets go of it once it is sent: a
+ * comment kept until its rows come back outlived two young collections and was copied to the old
+ * generation, every one of them.
  */
-export type RunItem = { thread: ThreadInfo; row: AnalyzedComment } | { thread: ThreadInfo; comment: Comment; rendered: Rendered };
+export type RunItem = { thread: ThreadInfo; row: AnalyzedComment } | { thread: ThreadInfo; likes: Comment['likes']; rendered: Rendered };
 
 /**
  * Analyzes every comment of `items`; results come in the order of the items. `compile` is called
@@ -28,7 +31,7 @@ async function* analyzeHere(items: AsyncIterable<SourceItem>, cc: CompiledClaims
   const formatter = format && new RowFormatter(format, cc.claims.map((c) => c.claim));
   for await (const { thread, comment } of items) {
     const row = analyzers.next(thread, comment);
-    yield formatter ? { thread, comment, rendered: formatter.render(thread, row) } : { thread, row };
+    yield formatter ? { thread, likes: comment.likes, rendered: formatter.render(thread, row) } : { thread, row };
   }
 }
 

@@ -47,8 +47,11 @@ const BATCH = 64;
 /** Comments analyzed or waiting, at most. */
 const MAX_PENDING = 4096;
 
+/** A comment in flight. `comment` is kept only when the main thread builds the rows (no WorkerInit.format). */
 interface Slot {
-  item: SourceItem;
+  thread: ThreadInfo;
+  likes: Comment['likes'];
+  comment?: Comment;
   result?: { judged: Judged } | { rendered: Rendered };
   done: boolean;
 }
@@ -92,10 +95,9 @@ export async function* analyzePooled(items: AsyncIterable<SourceItem>, jobs: num
   const ready = (): RunItem[] => {
     const out: RunItem[] = [];
     while (head < queue.length && queue[head]!.done) {
-      const { item, result } = queue[head]!;
+      const { thread, likes, comment, result } = queue[head]!;
       queue[head++] = undefined as unknown as Slot;
-      const { thread, comment } = item;
-      out.push('rendered' in result! ? { thread, comment, rendered: result.rendered } : { thread, row: { comment, ...result!.judged } });
+      out.push('rendered' in result! ? { thread, likes, rendered: result.rendered } : { thread, row: { comment: comment!, ...result!.judged } });
     }
     if (head > 1024) {
       queue.splice(0, head);
@@ -120,7 +122,7 @@ export async function* analyzePooled(items: AsyncIterable<SourceItem>, jobs: num
         }
         const last = --t.left <= 0;
         if (last) threadKeys.delete(item.thread);
-        const slot: Slot = { item, done: false };
+        const slot: Slot = { thread: item.thread, likes: item.comment.likes, ...(init.format ? {} : { comment: item.comment }), done: false };
         queue.push(slot);
         waiting.set(seq, slot);
         batches[t.worker]!.push({ seq: seq++, key: t.key, ...(first ? { thread: item.thread } : {}), comment: item.comment, ...(last ? { last: true as const } : {}) });
