@@ -17,6 +17,8 @@ export interface BenchResult {
   baselineErrors: string[];
   jobs1?: CliRun;
   jobsN?: CliRun;
+  /** The one-worker run again, after the N-worker run; figures.jobs1 pools both (pooledRate). */
+  jobs1After?: CliRun;
   rssRuns: CliRun[];
   figures: BenchFigures;
   targets: TargetResult[];
@@ -64,7 +66,11 @@ export function benchTable(r: BenchResult): string {
     if (!run) return void rows.push([name, missing, '—', '—', '']);
     rows.push([name, run.commentsPerSec === undefined ? run.status : fmt.int(run.commentsPerSec), rssText(run), cores(run.otherCores), run.rateSource === 'analyzeMs' ? 'CLI analyzeMs' : 'wall time of the CLI child']);
   };
-  cli('(c) threadstance analyze, 1 worker', r.jobs1, 'failed');
+  if (r.jobs1After) {
+    const both = [r.jobs1, r.jobs1After];
+    const rates = both.map((x) => (x?.commentsPerSec === undefined ? (x?.status ?? 'failed') : fmt.int(x.commentsPerSec))).join(' and ');
+    rows.push(['(c) threadstance analyze, 1 worker', f.jobs1 === undefined ? 'failed' : fmt.int(f.jobs1), r.jobs1 ? rssText(r.jobs1) : '—', cores(f.load?.jobs1), `CLI analyzeMs, runs before and after ${n} workers (${rates}), pooled`]);
+  } else cli('(c) threadstance analyze, 1 worker', r.jobs1, 'failed');
   cli(`(c) threadstance analyze, ${n} workers`, r.jobsN, 'not available');
   lines.push(table(rows));
   lines.push('');
@@ -79,7 +85,7 @@ export function benchTable(r: BenchResult): string {
   lines.push(`other load: cores other processes used on average during the run (from /proc/stat; above ${DISTURBED_CORES} the run's rate is marked disturbed in the notes)`);
   lines.push('');
   const rss: string[][] = [['CLI run', 'comments', 'status', 'wall', 'comments/s', 'peak RSS', 'other load', 'RSS from']];
-  for (const run of [r.jobs1, r.jobsN, ...r.rssRuns]) {
+  for (const run of [r.jobs1, r.jobsN, r.jobs1After, ...r.rssRuns]) {
     if (!run) continue;
     rss.push([`jobs ${run.jobs ?? '(default)'}`, fmt.int(run.comments), run.status, `${(run.wallMs / 1000).toFixed(1)} s`, run.commentsPerSec === undefined ? '—' : fmt.int(run.commentsPerSec), rssText(run), cores(run.otherCores), run.rssSources.join(', ')]);
   }
@@ -94,7 +100,7 @@ export function benchTable(r: BenchResult): string {
   const notes = r.targets.filter((t) => t.note).map((t) => `  ${t.target}: ${t.note}`);
   if (notes.length) lines.push('', 'notes:', ...notes);
   if (r.notAvailable.length) lines.push('', 'not available in this run:', ...r.notAvailable.map((s) => `  - ${s}`));
-  for (const run of [r.jobs1, r.jobsN, ...r.rssRuns, ...r.startup.runs]) {
+  for (const run of [r.jobs1, r.jobsN, r.jobs1After, ...r.rssRuns, ...r.startup.runs]) {
     const which = `${fmt.int(run?.comments ?? 0)} comments, jobs ${run?.jobs ?? '(default)'}`;
     if (run?.reason) lines.push(`  ! ${which}: ${run.status}: ${run.reason}`);
     if (run?.statsError) lines.push(`  ! ${which}: THREADSTANCE_STATS: ${run.statsError}`);

@@ -19,7 +19,7 @@ import { defaultSources, loadPools } from './sources.js';
 import { writeCorpus, type CorpusFile } from './write-corpus.js';
 import { cliHasJobs, runCli, type CliRun } from './cli-run.js';
 import type { Measured } from './measure.js';
-import { evaluateTargets, fmt, type BenchFigures } from './targets.js';
+import { evaluateTargets, fmt, pooledRate, type BenchFigures } from './targets.js';
 import { benchJson, benchTable, rssOf, type BenchResult } from './report.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -97,6 +97,10 @@ function makeCorpus(dir: string, name: string, seed: number, count: number, pool
 /** A million-comment run started with less time than this left in the budget could only give a lower bound of its peak RSS; it is not run, so the budget holds. */
 const MIN_LARGE_RUN_MS = 60_000;
 
+const maxOf = (xs: (number | undefined)[]): number | undefined => {
+  const known = xs.filter((x): x is number => x !== undefined);
+  return known.length ? Math.max(...known) : undefined;
+};
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function commit(): string {
@@ -158,8 +162,10 @@ async function main(opts: Options): Promise<number> {
       say(`  ${together ? `${what}: ` : ''}${run.status}${run.commentsPerSec ? `, ${fmt.int(run.commentsPerSec)} comments/s` : ''}, wall ${(run.wallMs / 1000).toFixed(1)} s, peak RSS ${run.maxRssBytes ? `${run.rssLowerBound ? '≥ ' : ''}${fmt.mb(run.maxRssBytes)}` : '—'}${loadNote(run.otherCores)}${run.reason ? ` (${run.reason})` : ''}`);
       return run;
     };
+    // One worker before and after N workers: the machine's speed drifts (see pooledRate).
     const jobs1 = await cli(small, jobsArg(1), left());
     const jobsN = hasJobs ? await cli(small, opts.workers, left()) : undefined;
+    const jobs1After = hasJobs ? await cli(small, jobsArg(1), left()) : undefined;
 
     /**
      * The million-comment runs are there for memory, which does not depend on speed. They run side by
@@ -183,7 +189,8 @@ async function main(opts: Options): Promise<number> {
 
     const [large1, largeN] = hasJobs ? largeRuns : [largeRuns[0], undefined];
     const rssRuns = largeRuns.filter((r): r is CliRun => r !== undefined);
-    const jobs1Rate = jobs1.commentsPerSec;
+    const jobs1Rate = pooledRate([jobs1.commentsPerSec, jobs1After?.commentsPerSec]);
+    const jobs1Load = maxOf([jobs1.otherCores, jobs1After?.otherCores]);
     const figures: BenchFigures = {
       comments: small.comments,
       rssComments: opts.rssComments,
@@ -197,7 +204,7 @@ async function main(opts: Options): Promise<number> {
       ...(startupMs !== undefined ? { startupMs } : {}),
       startupExact: exact,
       rss: { jobs1Small: rssOf(jobs1), jobsNSmall: rssOf(jobsN), jobs1Large: rssOf(large1), jobsNLarge: rssOf(largeN) },
-      load: { readdoc: readdoc?.otherCores, vader: vader?.otherCores, jobs1: jobs1.otherCores, jobsN: jobsN?.otherCores },
+      load: { readdoc: readdoc?.otherCores, vader: vader?.otherCores, jobs1: jobs1Load, jobsN: jobsN?.otherCores },
     };
     const result: BenchResult = {
       date: new Date().toISOString(),
@@ -212,6 +219,7 @@ async function main(opts: Options): Promise<number> {
       baselineErrors,
       jobs1,
       ...(jobsN ? { jobsN } : {}),
+      ...(jobs1After ? { jobs1After } : {}),
       rssRuns,
       figures,
       targets: evaluateTargets(figures),

@@ -46,6 +46,16 @@ export function ratio(x: number | undefined, y: number | undefined): number | un
   return x === undefined || y === undefined || y === 0 ? undefined : x / y;
 }
 
+/**
+ * One rate from runs of the same corpus: comments over the time they took together (the harmonic mean
+ * of their rates). The one-worker run is made before and after the N-worker run, so that a machine
+ * whose speed drifts during the benchmark biases the worker ratio less than one run before it would.
+ */
+export function pooledRate(rates: (number | undefined)[]): number | undefined {
+  const measured = rates.filter((r): r is number => r !== undefined && r > 0);
+  return measured.length === 0 ? undefined : measured.length / measured.reduce((t, r) => t + 1 / r, 0);
+}
+
 /** Growth of peak RSS from the small to the large run (0.25 = 25%); a lower bound when the large run was stopped. */
 export function growth(small: Rss | undefined, large: Rss | undefined): { value: number; lowerBound: boolean } | undefined {
   if (!small || !large || small.lowerBound) return undefined;

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { authorName, generateCorpus, prng, splitSentences, usableSentences, THREAD_SIZE, type CorpusRecord } from '../bench/corpus.js';
-import { disturbed, evaluateTargets, growth, ratio, type BenchFigures } from '../bench/targets.js';
+import { disturbed, evaluateTargets, growth, pooledRate, ratio, type BenchFigures } from '../bench/targets.js';
 import { busyTicks, otherCores } from '../bench/load.js';
 import { gnuTime, runCli } from '../bench/cli-run.js';
 import { ROOT } from './helpers.js';
@@ -104,6 +104,14 @@ test('targets: each is met or not met with the measured value', () => {
   assert.deepEqual(growth({ bytes: 200, lowerBound: false }, { bytes: 250, lowerBound: true }), { value: 0.25, lowerBound: true });
   assert.deepEqual(statuses(figures), ['0.75× met', '1.50× met', '1.50× not met', '240 MB met', '420 MB not met', '+20.0% met', '+40.0% not met', '700 ms met']);
   assert.deepEqual(evaluateTargets(figures).slice(2, 4).map((t) => t.target), ['2 workers ÷ 1 worker, 100,000 comments', 'peak RSS, 1M comments, 1 worker']);
+});
+
+test('the one-worker rate pools the runs before and after the N-worker run: comments over their time together', () => {
+  // 100,000 comments in 25 s and in 20 s: 200,000 in 45 s.
+  assert.equal(pooledRate([4000, 5000]), 200_000 / 45);
+  assert.equal(pooledRate([4000, undefined]), 4000);
+  assert.equal(pooledRate([undefined, undefined]), undefined);
+  assert.equal(pooledRate([]), undefined);
 });
 
 test('targets: missing runs, lower bounds and upper bounds are never reported as met without proof', () => {
