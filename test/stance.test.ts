@@ -556,3 +556,19 @@ test('"let me guess" makes a question mock the claim; the opening post reads a b
   // The claim file's on_mention reading holds for the opening post too.
   assert.equal(op('What ISIS wants in Central Asia').get('isis')!.stance, 'support');
 });
+
+test('a hedge that opens a clause hedges all of it; warnings ignored, a slow response, a state that lets it happen', () => {
+  check([
+    ['I can\'t rule out that some part of the Russian security apparatus let this happen.', 'fsb', 'neutral'],
+    ['It is quite possible that the plotters of these ISIS attacks trained in Afghanistan.', 'isis', 'neutral'],
+    // "that" as a relative pronoun opens no clause after a month.
+    ['An analysis from last May that lays it out: a classic FSB operation.', 'fsb', 'support'],
+    // A hedge before a contrast hedges nothing after it.
+    ['It might look odd, but the Russian state let this happen.', 'fsb', 'support'],
+    ['They chose to ignore the warnings from Washington.', 'security_failure', 'support'],
+    ['The Americans gave a warning two weeks before.', 'security_failure', 'support'],
+    ['It took them like an hour to go in.', 'security_failure', 'support'],
+    ['Where was everyone while the hall burned?', 'security_failure', 'support'],
+    ['After an hour\'s wait in the lodge we skied on.', 'security_failure', 'none'],
+  ]);
+});

@@ -33,6 +33,9 @@ export interface Link {
   topics: Hit[];
 }
 
+/** Words that open a clause after a hedge. */
+const COMPLEMENTIZERS = new Set(['that', 'whether', 'if']);
+
 /** Applies negation, dismissal, hedges, reporting and sarcasm to a cue linked to a claim. */
 export function judge(v: TokenView, l: Link): Finding {
   const cues = sharedCues();
@@ -86,12 +89,17 @@ export function judge(v: TokenView, l: Link): Finding {
   const hedgedCue = (h: Hit): boolean => hit.phrase.direction === 'after' && h.start >= hit.start && h.end <= hit.end;
   // "It wouldn't be a surprise if ...": a condition after a negation idiom's head hedges nothing.
   const afterIdiom = (h: Hit): boolean => idioms.some((d) => d.end === h.start - 1);
-  const hedge = hedges.find((h) => h.end >= lo - 6 && h.start <= hi + 2 && (!inside(h.start) || hedgedCue(h)) && !inOtherCue(h.start) && !afterIdiom(h));
+  // A hedge that opens a clause ("I can't rule out that ...", "it's possible that ...") hedges all of it up to a boundary.
+  const reportEnds = findPhrases(v, cues.reportEnd, s, e);
+  // "that" as a conjunction, not a relative pronoun ("an analysis from last May that lays it out"); a modal alone opens no clause.
+  const complementizer = (i: number): boolean => COMPLEMENTIZERS.has(v.lower[i] ?? '') && (v.lower[i] === 'whether' || v.pos[i] === 'SCONJ');
+  const opensClause = (h: Hit): boolean =>
+    h.end < lo && complementizer(h.end + 1) && !(h.start === h.end && v.pos[h.start] === 'AUX') && !reportEnds.some((b) => b.start > h.end && b.end < lo);
+  const hedge = hedges.find((h) => (h.end >= lo - 6 || opensClause(h)) && h.start <= hi + 2 && (!inside(h.start) || hedgedCue(h)) && !inOtherCue(h.start) && !afterIdiom(h));
   const selfVoice = findPhrases(v, cues.self, s, e);
   const voicedBySelf = (i: number): boolean => selfVoice.some((m) => m.end < i && i - m.end <= 3);
   const selfClaim = reportingCue !== undefined && actor !== undefined && actor.end < hit.start;
   const actorClaims = (i: number): boolean => actor !== undefined && actor.end < i && i - actor.end <= 2;
-  const reportEnds = findPhrases(v, cues.reportEnd, s, e);
   // A reporting word relays what follows it up to a contrast ("says X, but Y"), and is no report inside a hedge ("not saying").
   const reportIdioms = findPhrases(v, cues.reportIdiom, s, e);
   const relays = (d: Hit): boolean =>
