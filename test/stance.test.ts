@@ -572,3 +572,20 @@ test('a hedge that opens a clause hedges all of it; warnings ignored, a slow res
     ['After an hour\'s wait in the lodge we skied on.', 'security_failure', 'none'],
   ]);
 });
+
+test('a question clause of its own after an assertion asks nothing of it; "tells you" relays nothing; "Not ISIS." rules the actor out', () => {
+  check([
+    ['Ukraine did this 100%, what more evidence do you need?', 'ukraine', 'support'],
+    ['So it was ISIS, right?', 'isis', 'support'],
+    ['ISIS did it, why would anyone doubt that?', 'isis', 'support'],
+    // A question clause that goes on with the alternatives is still the question.
+    ['Was it ISIS, or the FSB?', 'fsb', 'neutral'],
+    ['The fact they got so far away tells you how slow the police were.', 'security_failure', 'support'],
+    ['Putin told reporters it was Ukraine.', 'ukraine', 'neutral'],
+    ['Who benefits? Not ISIS.', 'isis', 'oppose'],
+    ['Definitely not the CIA!', 'west', 'oppose'],
+    ['Not ISIS, not Ukraine, it was the FSB.', 'ukraine', 'oppose'],
+    // "not only" rules nothing out (the bare mention is read as the claim file says).
+    ['Not only ISIS but its backers too.', 'isis', 'support'],
+  ]);
+});

@@ -23,8 +23,12 @@ export interface Cues {
   disagree: Phrase[];
   filler: Phrase[];
   event: Phrase[];
+  /** Words that may stand before "not" and a name in a sentence of only that ("Definitely not ISIS."). */
+  fragment: Phrase[];
   rhetorical: Phrase[];
   doubt: Phrase[];
+  /** First words of a question clause of its own after an assertion. */
+  questionTag: Phrase[];
   target: Phrase[];
   patient: Phrase[];
   prevention: Phrase[];
@@ -50,6 +54,7 @@ export function sharedCues(): Cues {
     boundary: phrasesOf('negation', 'boundary'),
     idiom: phrasesOf('negation', 'idiom'),
     fixed: phrasesOf('negation', 'fixed'),
+    fragment: phrasesOf('negation', 'fragment'),
     dismissal: phrasesOf('dismissal', ''),
     followUp: phrasesOf('dismissal', 'follow-up'),
     hedge: phrasesOf('hedge'),
@@ -67,6 +72,7 @@ export function sharedCues(): Cues {
     event: phrasesOf('event'),
     rhetorical: phrasesOf('question', 'rhetorical'),
     doubt: phrasesOf('question', 'doubt'),
+    questionTag: phrasesOf('question', 'tag'),
     target: phrasesOf('role', 'target'),
     patient: phrasesOf('role', 'patient'),
     prevention: phrasesOf('role', 'prevention'),

@@ -72,7 +72,9 @@ export function judge(v: TokenView, l: Link): Finding {
     notes.push(`dismissed as "${phraseText(v, dismissal)}"`);
   }
   // A question is genuine (neutral) unless its opener makes it rhetorical: asserting, or doubting the claim.
-  const asked = asks(v, s, e);
+  // "Ukraine did this 100%, what more evidence you need?": a question clause of its own asks nothing of the cue before it.
+  const ownQuestion = questionClause(v, cues.questionTag, s, e);
+  const asked = asks(v, s, e) && !(ownQuestion !== undefined && hi < ownQuestion);
   const doubt = asked ? opener(v, cues.doubt, s, e) : undefined;
   const rhetorical = asked ? opener(v, cues.rhetorical, s, e) : undefined;
   const question = asked && !doubt && !rhetorical;
@@ -228,6 +230,23 @@ const INTERJECTION_BREAKS = new Set([',', ':', ';', '-', '–', '—']);
 /** The opener of a question (sentence s..e, which `asks`) from the list, as its first or second word. */
 export function opener(v: TokenView, list: Phrase[], s: number, e: number): Hit | undefined {
   return findPhrases(v, list, s, e).find((h) => h.start <= s + 1);
+}
+
+/** Marks that end a clause before a question clause of its own. */
+const CLAUSE_MARKS = new Set([',', ';', '-', '–', '—']);
+
+/**
+ * Where the sentence's question starts when it is a clause of its own after an assertion: the clause
+ * before the first question mark opens with a tag word (`tags`: a wh-word, "right", "didn't they").
+ */
+export function questionClause(v: TokenView, tags: Phrase[], s: number, e: number): number | undefined {
+  let q = s;
+  while (q <= e && v.norm[q] !== '?') q++;
+  if (q > e) return undefined;
+  let m = q - 1;
+  while (m > s && !CLAUSE_MARKS.has(v.norm[m]!)) m--;
+  if (m <= s) return undefined;
+  return findPhrases(v, tags, m + 1, q).some((h) => h.start === m + 1) ? m + 1 : undefined;
 }
 
 /** True when tokens s..e hold a question mark. */

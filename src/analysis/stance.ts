@@ -183,6 +183,11 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
         out.push({ claim, polarity: -1, weight: 0.8, confidence: 0.55, evidence: `${quote(text)} [names ${m.text}; doubted in a rhetorical question ("${phraseText(v, doubt)}")]`, sarcasm: false, kind: 'cue' });
         continue;
       }
+      const ruledOut = notFragment(v, m, s, e);
+      if (ruledOut) {
+        out.push({ claim, polarity: -1, weight: 0.8, confidence: 0.55, evidence: `${quote(text)} [names ${m.text}; ruled out ("${ruledOut} ${m.text}")]`, sarcasm: false, kind: 'cue' });
+        continue;
+      }
       const candidate = candidateBefore(v, m, s, e);
       if (candidate) {
         out.push({ claim, polarity: 0, weight: 0.5, confidence: 0.5, evidence: `${quote(text)} [names ${m.text} as a possible culprit ("${phraseText(v, candidate)}")]`, sarcasm: false, kind: 'cue' });
@@ -248,6 +253,29 @@ function mockedClaims(cc: CompiledClaims): Set<string> {
 }
 
 const ARTICLES = new Set(['the', 'a', 'an']);
+const NOT = new Set(['not', 'never']);
+
+/**
+ * "Not ISIS.", "Definitely not the CIA!", "Not ISIS, not Ukraine, it was the FSB.": a sentence, or a
+ * clause between commas, that is only "not" and the name (with an intensifier or an article) rules the
+ * actor out. Returns the words from the clause's start to "not", if so.
+ */
+function notFragment(v: TokenView, m: Mention, s: number, e: number): string | undefined {
+  for (let k = m.end + 1; k <= e && v.norm[k] !== ','; k++) if (v.type[k] !== 'punctuation') return undefined;
+  let j = m.start - 1;
+  while (j >= s && ARTICLES.has(v.norm[j]!)) j--;
+  if (j < s || !NOT.has(v.norm[j]!)) return undefined;
+  const not = j;
+  let from = not;
+  while (from > s && v.norm[from - 1] !== ',') from--;
+  const lead = findPhrases(v, sharedCues().fragment, from, not - 1);
+  for (let k = from; k < not; ) {
+    const h = lead.find((x) => x.start === k);
+    if (!h) return undefined;
+    k = h.end + 1;
+  }
+  return v.value.slice(from, not + 1).join(' ');
+}
 
 /** The word before actor m that names it as a possible culprit, when a comma, "or" or the sentence's end follows it ("Maybe ISIS, maybe the FSB."). */
 function candidateBefore(v: TokenView, m: Mention, s: number, e: number): Hit | undefined {
