@@ -589,3 +589,15 @@ test('a question clause of its own after an assertion asks nothing of it; "tells
     ['Not only ISIS but its backers too.', 'isis', 'support'],
   ]);
 });
+
+test('a naming cue does not reach past a clause of its own; a name in a hedged clause is a possibility where the claim file reads bare names', () => {
+  check([
+    ['For what it\'s worth, US officials passed the warning to Moscow.', 'west', 'none'],
+    ['It\'s true, ISIS claimed it.', 'isis', 'support'],
+    ['It was clearly ISIS.', 'isis', 'support'],
+    ['I can\'t rule out that Ukrainian intelligence had some contact with these networks.', 'ukraine', 'neutral'],
+    ['Not sure if ISIS.', 'isis', 'neutral'],
+    // No on_mention for the West: its name in a hedged clause says nothing.
+    ['I wonder whether the CIA knew.', 'west', 'none'],
+  ]);
+});

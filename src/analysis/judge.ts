@@ -36,6 +36,17 @@ export interface Link {
 /** Words that open a clause after a hedge. */
 const COMPLEMENTIZERS = new Set(['that', 'whether', 'if']);
 
+/**
+ * True when hedge `h` opens a clause that reaches token `at` ("I can't rule out that ... at"): "that" as
+ * a conjunction, not a relative pronoun ("an analysis from last May that lays it out"), after a hedge
+ * that is not a modal alone, with no contrast (`ends`) between.
+ */
+export function opensClauseTo(v: TokenView, h: Hit, at: number, ends: readonly Hit[]): boolean {
+  const c = h.end + 1;
+  const complementizer = COMPLEMENTIZERS.has(v.lower[c] ?? '') && (v.lower[c] === 'whether' || v.pos[c] === 'SCONJ');
+  return h.end < at && complementizer && !(h.start === h.end && v.pos[h.start] === 'AUX') && !ends.some((b) => b.start > h.end && b.end < at);
+}
+
 /** Applies negation, dismissal, hedges, reporting and sarcasm to a cue linked to a claim. */
 export function judge(v: TokenView, l: Link): Finding {
   const cues = sharedCues();
@@ -93,10 +104,7 @@ export function judge(v: TokenView, l: Link): Finding {
   const afterIdiom = (h: Hit): boolean => idioms.some((d) => d.end === h.start - 1);
   // A hedge that opens a clause ("I can't rule out that ...", "it's possible that ...") hedges all of it up to a boundary.
   const reportEnds = findPhrases(v, cues.reportEnd, s, e);
-  // "that" as a conjunction, not a relative pronoun ("an analysis from last May that lays it out"); a modal alone opens no clause.
-  const complementizer = (i: number): boolean => COMPLEMENTIZERS.has(v.lower[i] ?? '') && (v.lower[i] === 'whether' || v.pos[i] === 'SCONJ');
-  const opensClause = (h: Hit): boolean =>
-    h.end < lo && complementizer(h.end + 1) && !(h.start === h.end && v.pos[h.start] === 'AUX') && !reportEnds.some((b) => b.start > h.end && b.end < lo);
+  const opensClause = (h: Hit): boolean => opensClauseTo(v, h, lo, reportEnds);
   const hedge = hedges.find((h) => (h.end >= lo - 6 || opensClause(h)) && h.start <= hi + 2 && (!inside(h.start) || hedgedCue(h)) && !inOtherCue(h.start) && !afterIdiom(h));
   const selfVoice = findPhrases(v, cues.self, s, e);
   const voicedBySelf = (i: number): boolean => selfVoice.some((m) => m.end < i && i - m.end <= 3);

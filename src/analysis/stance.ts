@@ -6,7 +6,7 @@ import { findPhrases, type Hit } from './phrases.js';
 import { sharedCues } from './cues.js';
 import { sarcasmIn, type SarcasmReading } from './sarcasm.js';
 import { joinedByQuotes, QUOTE_MARKS, quoteSpans, speakerLabel } from './voice.js';
-import { asks, judge, opener } from './judge.js';
+import { asks, judge, opener, opensClauseTo } from './judge.js';
 import { phraseText, quote } from './evidence.js';
 
 /** What one sentence says about one claim, with the words that decided it. */
@@ -174,6 +174,10 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
   // "Why would Kyiv want to ...?": a doubting question whose subject is the actor doubts its claims.
   const doubt = linked.size < agents.length && asks(v, s, e) ? opener(v, cues.doubt, s, e) : undefined;
   const reported = linked.size < agents.length && findPhrases(v, cues.distancing, s, e).length > 0;
+  // "I can't rule out that Ukrainian intelligence had contact with them": a name in a hedged clause is a possibility.
+  const clauseHedges = linked.size < agents.length ? findPhrases(v, cues.hedge, s, e) : [];
+  const ends = clauseHedges.length ? findPhrases(v, cues.reportEnd, s, e) : [];
+  const hedgedClause = clauseHedges.length ? (at: number) => clauseHedges.find((h) => opensClauseTo(v, h, at, ends)) : undefined;
   for (const m of agents) {
     if (linked.has(m)) continue;
     let j = doubt ? doubt.end + 1 : -1;
@@ -186,6 +190,12 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
       const ruledOut = notFragment(v, m, s, e);
       if (ruledOut) {
         out.push({ claim, polarity: -1, weight: 0.8, confidence: 0.55, evidence: `${quote(text)} [names ${m.text}; ruled out ("${ruledOut} ${m.text}")]`, sarcasm: false, kind: 'cue' });
+        continue;
+      }
+      // Only where the claim file would read the bare name as a side (on_mention): elsewhere the name says nothing.
+      const hedged = readsMention(cc, claim) ? hedgedClause?.(m.start) : undefined;
+      if (hedged) {
+        out.push({ claim, polarity: 0, weight: 0.5, confidence: 0.5, evidence: `${quote(text)} [names ${m.text} in a hedged clause ("${phraseText(v, hedged)}")]`, sarcasm: false, kind: 'cue' });
         continue;
       }
       const candidate = candidateBefore(v, m, s, e);
@@ -226,7 +236,8 @@ function nearestActor(v: TokenView, hit: Hit, agents: Mention[], cueSpans: Hit[]
     const dir = hit.phrase.direction;
     // "It was a failure of Russian intelligence": a cue that names who follows does not reach past another cue.
     // ... nor past a noun of its own ("that was the threat the US warned about" names no author).
-    const blocked = dir === 'after' && !before && (cueSpans.some((c) => c !== hit && c.start > hit.end && c.end < m.start) || nounBetween(v, hit.end, m.start));
+    // ... nor past a clause of its own ("for what it's worth, US officials say", "it's true, ISIS claimed it").
+    const blocked = dir === 'after' && !before && (cueSpans.some((c) => c !== hit && c.start > hit.end && c.end < m.start) || nounBetween(v, hit.end, m.start) || clauseBetween(v, hit.end, m.start));
     const afterSubject = subject !== undefined && !(m.end === subject.start - 1 || (m.end === subject.start - 2 && v.norm[subject.start - 1] === ','));
     const ok = dir === 'before' ? before && gap <= BEFORE_WINDOW && !afterSubject : dir === 'after' ? !before && !blocked && gap <= AFTER_WINDOW : gap <= ANY_WINDOW;
     if (ok && (gap < bestGap || (gap === bestGap && before))) {
@@ -237,10 +248,30 @@ function nearestActor(v: TokenView, hit: Hit, agents: Mention[], cueSpans: Hit[]
   return best;
 }
 
+const CLAUSE_ENDS = new Set([',', ';', ':']);
+
+/**
+ * True when a comma, semicolon or colon between tokens a and b ends words of a clause that follow a
+ * ("it's worth, US"); a mark right after a opens an aside ("it was, of course, ISIS").
+ */
+function clauseBetween(v: TokenView, a: number, b: number): boolean {
+  for (let i = a + 1; i < b; i++) if (CLAUSE_ENDS.has(v.norm[i]!)) return i > a + 1;
+  return false;
+}
+
 /** True when a noun stands between tokens a and b. */
 function nounBetween(v: TokenView, a: number, b: number): boolean {
   for (let i = a + 1; i < b; i++) if (v.pos[i] === 'NOUN') return true;
   return false;
+}
+
+const onMentionByClaims = new WeakMap<CompiledClaims, Set<string>>();
+
+/** True when the claim file says how to read a bare mention of the claim's actors (on_mention). */
+function readsMention(cc: CompiledClaims, claim: string): boolean {
+  let ids = onMentionByClaims.get(cc);
+  if (!ids) onMentionByClaims.set(cc, (ids = new Set(cc.claims.filter((c) => c.claim.onMention !== undefined).map((c) => c.claim.id))));
+  return ids.has(claim);
 }
 
 const mockedByClaims = new WeakMap<CompiledClaims, Set<string>>();
