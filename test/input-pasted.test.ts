@@ -89,3 +89,35 @@ test('"name:" quotes only when the name is an author of the thread; without head
     ],
   );
 });
+
+test('property: every post of a pasted thread with author lines is one comment, with its author, likes and words', async () => {
+  const fc = (await import('fast-check')).default;
+  const { params } = await import('./property/config.js');
+  const word = fc.stringMatching(/^[a-z]{2,8}$/);
+  const post = fc.record({
+    author: fc.stringMatching(/^[a-z][a-z0-9_]{1,11}$/),
+    date: fc.constantFrom('Mar 22', '22 Mar', 'March 23, 2024, 9:12pm', 'Mar 24, 2024', '3d', '2024-03-25'),
+    words: fc.array(word, { minLength: 1, maxLength: 12 }),
+    likes: fc.option(fc.integer({ min: 1, max: 999 }), { nil: null }),
+    quotes: fc.boolean(),
+  });
+  fc.assert(
+    fc.property(fc.array(post, { minLength: 1, maxLength: 8 }), (posts) => {
+      const lines: string[] = ['A title line', ''];
+      posts.forEach((p, i) => {
+        lines.push(p.author, p.date, '');
+        if (p.quotes && i > 0) lines.push(`${posts[i - 1]!.author}:`, '', 'the quoted words', '');
+        lines.push(`${p.words.join(' ')}.`, '');
+        if (p.likes !== null) lines.push(p.likes === 1 ? '1 Like' : `${p.likes} Likes`, '');
+      });
+      const t = parsePasted(lines.join('\n'), 'p.txt', 'p');
+      assert.deepEqual(t.comments.map((c) => c.author), posts.map((p) => p.author));
+      assert.deepEqual(t.comments.map((c) => c.likes), posts.map((p) => p.likes));
+      t.comments.forEach((c, i) => {
+        assert.ok(c.body.endsWith(`${posts[i]!.words.join(' ')}.`), c.body);
+        assert.ok(!c.body.includes('the quoted words'), c.body);
+      });
+    }),
+    params(),
+  );
+});
