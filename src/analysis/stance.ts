@@ -130,7 +130,7 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
   const cueSpans = hits.map((h) => h.hit);
   let anchors = cueSpans;
   for (const [sup, opp] of phraseHits) if (sup.length + opp.length > 0) anchors = [...anchors, ...sup, ...opp];
-  const mocked = mockedClaims(cc);
+  const { mocked, readsMention } = claimSets(cc);
   const targets = findPhrases(v, cues.target, s, e);
   const patients = findPhrases(v, cues.patient, s, e);
   for (const m of mentions) {
@@ -193,7 +193,7 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
         continue;
       }
       // Only where the claim file would read the bare name as a side (on_mention): elsewhere the name says nothing.
-      const hedged = readsMention(cc, claim) ? hedgedClause?.(m.start) : undefined;
+      const hedged = readsMention.has(claim) ? hedgedClause?.(m.start) : undefined;
       if (hedged) {
         out.push({ claim, polarity: 0, weight: 0.5, confidence: 0.5, evidence: `${quote(text)} [names ${m.text} in a hedged clause ("${phraseText(v, hedged)}")]`, sarcasm: false, kind: 'cue' });
         continue;
@@ -265,22 +265,21 @@ function nounBetween(v: TokenView, a: number, b: number): boolean {
   return false;
 }
 
-const onMentionByClaims = new WeakMap<CompiledClaims, Set<string>>();
-
-/** True when the claim file says how to read a bare mention of the claim's actors (on_mention). */
-function readsMention(cc: CompiledClaims, claim: string): boolean {
-  let ids = onMentionByClaims.get(cc);
-  if (!ids) onMentionByClaims.set(cc, (ids = new Set(cc.claims.filter((c) => c.claim.onMention !== undefined).map((c) => c.claim.id))));
-  return ids.has(claim);
+/** The ids of the claims marked `mocked`, and of those whose claim file says how to read a bare mention (on_mention). */
+interface ClaimSets {
+  mocked: Set<string>;
+  readsMention: Set<string>;
 }
 
-const mockedByClaims = new WeakMap<CompiledClaims, Set<string>>();
+const setsByClaims = new WeakMap<CompiledClaims, ClaimSets>();
 
-/** The ids of the claims marked `mocked`. */
-function mockedClaims(cc: CompiledClaims): Set<string> {
-  let ids = mockedByClaims.get(cc);
-  if (!ids) mockedByClaims.set(cc, (ids = new Set(cc.claims.filter((c) => c.claim.mocked).map((c) => c.claim.id))));
-  return ids;
+function claimSets(cc: CompiledClaims): ClaimSets {
+  let sets = setsByClaims.get(cc);
+  if (!sets) {
+    const ids = (keep: (c: CompiledClaims['claims'][number]) => boolean): Set<string> => new Set(cc.claims.filter(keep).map((c) => c.claim.id));
+    setsByClaims.set(cc, (sets = { mocked: ids((c) => c.claim.mocked), readsMention: ids((c) => c.claim.onMention !== undefined) }));
+  }
+  return sets;
 }
 
 const ARTICLES = new Set(['the', 'a', 'an']);
