@@ -601,3 +601,11 @@ test('a naming cue does not reach past a clause of its own; a name in a hedged c
     ['I wonder whether the CIA knew.', 'west', 'none'],
   ]);
 });
+
+test('a hyphen between the words of a claim phrase: "inside-job" is "inside job"', () => {
+  check([
+    ['I really don\'t buy the inside-job angle.', 'fsb', 'oppose'],
+    ['The inside-job theory is nonsense.', 'fsb', 'oppose'],
+    ['Classic inside-job.', 'fsb', 'support'],
+  ]);
+});
