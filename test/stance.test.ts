@@ -602,8 +602,10 @@ test('a naming cue does not reach past a clause of its own; a name in a hedged c
   ]);
 });
 
-test('a hyphen between the words of a claim phrase: "inside-job" is "inside job"', () => {
+test('a hyphen between the words of a claim phrase: "inside-job" is "inside job"; a story that fell apart', () => {
   check([
+    ['The Ukraine story fell apart within a day.', 'ukraine', 'oppose'],
+    ['The FSB theory has fallen apart.', 'fsb', 'oppose'],
     ['I really don\'t buy the inside-job angle.', 'fsb', 'oppose'],
     ['The inside-job theory is nonsense.', 'fsb', 'oppose'],
     ['Classic inside-job.', 'fsb', 'support'],
