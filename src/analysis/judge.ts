@@ -104,8 +104,7 @@ export function judge(v: TokenView, l: Link): Finding {
   const afterIdiom = (h: Hit): boolean => idioms.some((d) => d.end === h.start - 1);
   // A hedge that opens a clause ("I can't rule out that ...", "it's possible that ...") hedges all of it up to a boundary.
   const reportEnds = findPhrases(v, cues.reportEnd, s, e);
-  const opensClause = (h: Hit): boolean => opensClauseTo(v, h, lo, reportEnds);
-  const hedge = hedges.find((h) => (h.end >= lo - 6 || opensClause(h)) && h.start <= hi + 2 && (!inside(h.start) || hedgedCue(h)) && !inOtherCue(h.start) && !afterIdiom(h));
+  const hedge = hedges.find((h) => (h.end >= lo - 6 || opensClauseTo(v, h, lo, reportEnds)) && h.start <= hi + 2 && (!inside(h.start) || hedgedCue(h)) && !inOtherCue(h.start) && !afterIdiom(h));
   const selfVoice = findPhrases(v, cues.self, s, e);
   const voicedBySelf = (i: number): boolean => selfVoice.some((m) => m.end < i && i - m.end <= 3);
   const selfClaim = reportingCue !== undefined && actor !== undefined && actor.end < hit.start;

@@ -292,10 +292,8 @@ const NOT = new Set(['not', 'never']);
  */
 function notFragment(v: TokenView, m: Mention, s: number, e: number): string | undefined {
   for (let k = m.end + 1; k <= e && v.norm[k] !== ','; k++) if (v.type[k] !== 'punctuation') return undefined;
-  let j = m.start - 1;
-  while (j >= s && ARTICLES.has(v.norm[j]!)) j--;
-  if (j < s || !NOT.has(v.norm[j]!)) return undefined;
-  const not = j;
+  const not = wordBefore(v, m, s);
+  if (not < s || !NOT.has(v.norm[not]!)) return undefined;
   let from = not;
   while (from > s && v.norm[from - 1] !== ',') from--;
   const lead = findPhrases(v, sharedCues().fragment, from, not - 1);
