@@ -10,7 +10,7 @@ import { readThread } from '../src/input/index.js';
 import type { ThreadInfo } from '../src/input/source.js';
 import type { Comment, Thread } from '../src/types.js';
 import { defaultClaims } from './helpers.js';
-import { packRows, unpackRows } from '../src/run/packed.js';
+import { packedCount, packedRow, packRows } from '../src/run/packed.js';
 import type { Rendered } from '../src/output/rows.js';
 
 function thread(id: string, texts: string[]): Thread {
@@ -43,16 +43,15 @@ test('interleaved threads: the same judgements as one thread at a time, and no t
 });
 
 test('rows packed by a worker come back as the same rendered rows, in order', () => {
-  const rows: { seq: number; rendered: Rendered }[] = [
-    { seq: 7, rendered: { text: '"t1",1,"a ""quoted"" 😀 text"\r\n', stances: ['support', 'none', 'oppose'], flagged: [true, false, false], needsReview: true } },
-    { seq: 9, rendered: { text: '', stances: ['neutral', 'neutral', 'none'], flagged: [false, false, false], needsReview: false } },
-    { seq: 8, rendered: { text: 't2,2,ünïcode\r\n', stances: ['none', 'none', 'none'], flagged: [false, false, true], needsReview: false } },
+  const rows: Rendered[] = [
+    { text: '"t1",1,"a ""quoted"" 😀 text"\r\n', stances: ['support', 'none', 'oppose'], flagged: [true, false, false], needsReview: true },
+    { text: '', stances: ['neutral', 'neutral', 'none'], flagged: [false, false, false], needsReview: false },
+    { text: 't2,2,ünïcode\r\n', stances: ['none', 'none', 'none'], flagged: [false, false, true], needsReview: false },
   ];
   const packed = packRows(rows, 3);
-  assert.equal(packed.text, rows.map((r) => r.rendered.text).join(''));
+  assert.equal(packed.text, rows.map((r) => r.text).join(''));
   // A flagged judgement's code has bit 4 set.
   assert.deepEqual([...packed.stances], [4, 3, 1, 2, 2, 3, 3, 3, 7]);
-  const back: { seq: number; rendered: Rendered }[] = [];
-  unpackRows(packed, (seq, rendered) => back.push({ seq, rendered }));
-  assert.deepEqual(back, rows);
+  assert.equal(packedCount(packed), 3);
+  assert.deepEqual([0, 1, 2].map((k) => packedRow(packed, k)), rows);
 });

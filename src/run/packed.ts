@@ -1,15 +1,14 @@
 /**
  * A worker's rendered rows for one message, packed: one string of all their texts and typed arrays
- * for the rest. The main thread turns them back into one Rendered per comment. Sent one object per
- * comment instead (a text, a stances array of strings, a wrapper), they cost the main thread's garbage
- * collector more than anything else it does with two workers, and the main thread shares the cores
- * with them.
+ * for the rest. The main thread turns them back into one Rendered per comment as it writes them. Sent
+ * one object per comment instead (a text, a stances array of strings, a wrapper), they cost the main
+ * thread's garbage collector more than anything else it does with two workers, and the main thread
+ * shares the cores with them.
  */
 import { STANCES, type Stance } from '../types.js';
 import type { Rendered } from '../output/rows.js';
 
 export interface PackedRows {
-  seqs: Int32Array;
   /** The rows' texts one after another; row k ends at ends[k]. */
   text: string;
   ends: Uint32Array;
@@ -25,36 +24,34 @@ const STANCE_CODE = new Map<Stance, number>(STANCES.map((s, i) => [s, i]));
 const FLAGGED = 4;
 
 /** Packs a message's rendered rows, each with its stance toward `claims` claims. */
-export function packRows(rows: readonly { seq: number; rendered: Rendered }[], claims: number): PackedRows {
+export function packRows(rows: readonly Rendered[], claims: number): PackedRows {
   const n = rows.length;
-  const seqs = new Int32Array(n);
   const ends = new Uint32Array(n);
   const stances = new Uint8Array(n * claims);
   const review = new Uint8Array(n);
   let end = 0;
-  rows.forEach(({ seq, rendered }, k) => {
-    seqs[k] = seq;
+  rows.forEach((rendered, k) => {
     end += rendered.text.length;
     ends[k] = end;
     for (let c = 0; c < claims; c++) stances[k * claims + c] = STANCE_CODE.get(rendered.stances[c]!)! | (rendered.flagged[c] ? FLAGGED : 0);
     review[k] = rendered.needsReview ? 1 : 0;
   });
-  return { seqs, text: rows.map((r) => r.rendered.text).join(''), ends, stances, claims, review };
+  return { text: rows.map((r) => r.text).join(''), ends, stances, claims, review };
 }
 
-/** Calls `each` with every row of a packed message, in order. */
-export function unpackRows(p: PackedRows, each: (seq: number, rendered: Rendered) => void): void {
-  let start = 0;
-  for (let k = 0; k < p.seqs.length; k++) {
-    const end = p.ends[k]!;
-    const stances: Stance[] = [];
-    const flagged: boolean[] = [];
-    for (let c = 0; c < p.claims; c++) {
-      const code = p.stances[k * p.claims + c]!;
-      stances.push(STANCES[code & (FLAGGED - 1)]!);
-      flagged.push((code & FLAGGED) !== 0);
-    }
-    each(p.seqs[k]!, { text: p.text.slice(start, end), stances, flagged, needsReview: p.review[k] === 1 });
-    start = end;
+/** How many rows a packed message holds. */
+export function packedCount(p: PackedRows): number {
+  return p.ends.length;
+}
+
+/** Row k of a packed message. */
+export function packedRow(p: PackedRows, k: number): Rendered {
+  const stances: Stance[] = [];
+  const flagged: boolean[] = [];
+  for (let c = 0; c < p.claims; c++) {
+    const code = p.stances[k * p.claims + c]!;
+    stances.push(STANCES[code & (FLAGGED - 1)]!);
+    flagged.push((code & FLAGGED) !== 0);
   }
+  return { text: p.text.slice(k === 0 ? 0 : p.ends[k - 1]!, p.ends[k]!), stances, flagged, needsReview: p.review[k] === 1 };
 }

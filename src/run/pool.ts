@@ -11,7 +11,7 @@ import type { Comment } from '../types.js';
 import type { SourceItem, ThreadInfo } from '../input/source.js';
 import type { RunItem } from './analyze-items.js';
 import type { Judged, Results } from './worker.js';
-import { unpackRows } from './packed.js';
+import { packedCount, packedRow } from './packed.js';
 import type { Rendered, RowFormat } from '../output/rows.js';
 
 /**
@@ -26,7 +26,6 @@ export interface WorkerInit {
 
 /** One comment sent to a worker; `thread` is sent with a thread's first comment only. */
 export interface Task {
-  seq: number;
   key: number;
   thread?: ThreadInfo;
   comment: Comment;
@@ -47,37 +46,59 @@ const BATCH = 64;
 /** Comments analyzed or waiting, at most. */
 const MAX_PENDING = 4096;
 
-/** A comment in flight. `comment` is kept only when the main thread builds the rows (no WorkerInit.format). */
-interface Slot {
-  thread: ThreadInfo;
-  likes: Comment['likes'];
-  comment?: Comment;
-  result?: { judged: Judged } | { rendered: Rendered };
-  done: boolean;
+/**
+ * A worker's results not yet handed on, in the order its comments were sent: a worker answers each
+ * message with one message, in order, so the k-th result it returns is that of the k-th comment it was given.
+ */
+class Returned {
+  private readonly messages: Results[] = [];
+  /** The next result's place in messages[0]. */
+  private k = 0;
+
+  add(results: Results): void {
+    if (size(results) > 0) this.messages.push(results);
+  }
+
+  get empty(): boolean {
+    return this.messages.length === 0;
+  }
+
+  /** The oldest result; only when not empty. */
+  take(): RunResult {
+    const m = this.messages[0]!;
+    const k = this.k++;
+    if (this.k === size(m)) {
+      this.messages.shift();
+      this.k = 0;
+    }
+    return Array.isArray(m) ? { judged: m[k]! } : { rendered: packedRow(m, k) };
+  }
 }
+
+type RunResult = { judged: Judged } | { rendered: Rendered };
+
+const size = (r: Results): number => (Array.isArray(r) ? r.length : packedCount(r));
 
 export async function* analyzePooled(items: AsyncIterable<SourceItem>, jobs: number, init: WorkerInit): AsyncGenerator<RunItem> {
   const workers = Array.from({ length: jobs }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }));
-  const queue: Slot[] = [];
+  const returned = workers.map(() => new Returned());
+  // The comments in flight, in input order from `head`: the worker each went to, its thread and
+  // likes, and (only when the main thread builds the rows) the comment itself. No object per comment,
+  // so that a comment waiting for its result costs the main thread's garbage collector nothing to keep.
+  let workerOf: number[] = [];
+  let threadOf: ThreadInfo[] = [];
+  let likesOf: Comment['likes'][] = [];
+  let commentOf: Comment[] = [];
   let head = 0;
-  const waiting = new Map<number, Slot>();
   const batches: Task[][] = workers.map(() => []);
   const given = workers.map(() => 0);
   const threadKeys = new Map<ThreadInfo, { key: number; worker: number; left: number }>();
   let keys = 0;
-  let seq = 0;
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
-  const settle = (seq: number, result: NonNullable<Slot['result']>): void => {
-    const slot = waiting.get(seq)!;
-    waiting.delete(seq);
-    slot.result = result;
-    slot.done = true;
-  };
-  workers.forEach((w) => {
+  workers.forEach((w, i) => {
     w.on('message', (results: Results) => {
-      if (Array.isArray(results)) for (const r of results) settle(r.seq, r);
-      else unpackRows(results, (seq, rendered) => settle(seq, { rendered }));
+      returned[i]!.add(results);
       wake?.();
     });
     w.on('error', (err) => {
@@ -92,52 +113,57 @@ export async function* analyzePooled(items: AsyncIterable<SourceItem>, jobs: num
       batches[i] = [];
     });
   };
+  const headReady = (): boolean => head < workerOf.length && !returned[workerOf[head]!]!.empty;
   const ready = (): RunItem[] => {
     const out: RunItem[] = [];
-    while (head < queue.length && queue[head]!.done) {
-      const { thread, likes, comment, result } = queue[head]!;
-      queue[head++] = undefined as unknown as Slot;
-      out.push('rendered' in result! ? { thread, likes, rendered: result.rendered } : { thread, row: { comment: comment!, ...result!.judged } });
+    while (headReady()) {
+      const result = returned[workerOf[head]!]!.take();
+      const thread = threadOf[head]!;
+      out.push('rendered' in result ? { thread, likes: likesOf[head]!, rendered: result.rendered } : { thread, row: { comment: commentOf[head]!, ...result.judged } });
+      head++;
     }
     if (head > 1024) {
-      queue.splice(0, head);
+      workerOf = workerOf.slice(head);
+      threadOf = threadOf.slice(head);
+      likesOf = likesOf.slice(head);
+      if (!init.format) commentOf = commentOf.slice(head);
       head = 0;
     }
     return out;
   };
   const headDone = async (): Promise<void> => {
     flush();
-    while (!failure && head < queue.length && !queue[head]!.done) await new Promise<void>((resolve) => (wake = resolve));
+    while (!failure && head < workerOf.length && !headReady()) await new Promise<void>((resolve) => (wake = resolve));
     if (failure) throw failure;
   };
   try {
     for await (const item of items) {
-      {
-        let t = threadKeys.get(item.thread);
-        const first = t === undefined;
-        if (!t) {
-          t = { key: keys++, worker: given.indexOf(Math.min(...given)), left: item.thread.size };
-          given[t.worker]! += item.thread.size;
-          threadKeys.set(item.thread, t);
-        }
-        const last = --t.left <= 0;
-        if (last) threadKeys.delete(item.thread);
-        const slot: Slot = { thread: item.thread, likes: item.comment.likes, ...(init.format ? {} : { comment: item.comment }), done: false };
-        queue.push(slot);
-        waiting.set(seq, slot);
-        batches[t.worker]!.push({ seq: seq++, key: t.key, ...(first ? { thread: item.thread } : {}), comment: item.comment, ...(last ? { last: true as const } : {}) });
-        if (batches[t.worker]!.length >= BATCH) {
-          workers[t.worker]!.postMessage(batches[t.worker]);
-          batches[t.worker] = [];
-        }
+      let t = threadKeys.get(item.thread);
+      const first = t === undefined;
+      if (!t) {
+        t = { key: keys++, worker: given.indexOf(Math.min(...given)), left: item.thread.size };
+        given[t.worker]! += item.thread.size;
+        threadKeys.set(item.thread, t);
+      }
+      const last = --t.left <= 0;
+      if (last) threadKeys.delete(item.thread);
+      workerOf.push(t.worker);
+      threadOf.push(item.thread);
+      likesOf.push(item.comment.likes);
+      if (!init.format) commentOf.push(item.comment);
+      const batch = batches[t.worker]!;
+      batch.push({ key: t.key, ...(first ? { thread: item.thread } : {}), comment: item.comment, ...(last ? { last: true as const } : {}) });
+      if (batch.length >= BATCH) {
+        workers[t.worker]!.postMessage(batch);
+        batches[t.worker] = [];
       }
       yield* ready();
-      while (queue.length - head > MAX_PENDING) {
+      while (workerOf.length - head > MAX_PENDING) {
         await headDone();
         yield* ready();
       }
     }
-    while (head < queue.length) {
+    while (head < workerOf.length) {
       await headDone();
       yield* ready();
     }

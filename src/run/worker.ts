@@ -13,14 +13,11 @@ import { packRows, type PackedRows } from './packed.js';
 /** What a worker sends back for a comment: everything but the comment itself, which the main thread has. */
 export type Judged = Omit<AnalyzedComment, 'comment'>;
 
-/** A comment's judgements, when the main thread renders the rows itself. */
-export interface Result {
-  seq: number;
-  judged: Judged;
-}
-
-/** What a worker sends for a message of tasks: the rows packed when it renders them (WorkerInit.format), else each comment's result. */
-export type Results = Result[] | PackedRows;
+/**
+ * What a worker sends for a message of tasks, in the order of the tasks: the rows packed when it
+ * renders them (WorkerInit.format), else each comment's judgements.
+ */
+export type Results = Judged[] | PackedRows;
 
 const init = workerData as WorkerInit;
 const compiled = compileClaims(selectClaims(loadClaimSet(init.claims), init.claim));
@@ -29,17 +26,17 @@ const formatter = init.format && new RowFormatter(init.format, compiled.claims.m
 const threads = new Map<number, ThreadInfo>();
 
 parentPort!.on('message', (tasks: Task[]) => {
-  const rendered: { seq: number; rendered: Rendered }[] = [];
-  const judged: Result[] = [];
-  for (const { seq, key, thread, comment, last } of tasks) {
+  const rendered: Rendered[] = [];
+  const judged: Judged[] = [];
+  for (const { key, thread, comment, last } of tasks) {
     if (thread) threads.set(key, thread);
     const info = threads.get(key)!;
     const row = analyzers.next(info, comment, key);
     if (last) threads.delete(key);
-    if (formatter) rendered.push({ seq, rendered: formatter.render(info, row) });
+    if (formatter) rendered.push(formatter.render(info, row));
     else {
       const { comment: _c, ...rest } = row;
-      judged.push({ seq, judged: rest });
+      judged.push(rest);
     }
   }
   const results: Results = formatter ? packRows(rendered, compiled.claims.length) : judged;
