@@ -42,6 +42,22 @@ test('reply labels: deny, query, support by restating, agreement, comment', () =
   replies.forEach(([text, want], i) => assert.equal(out[i + 1], want, text));
 });
 
+test('a deny word denies only early in the reply and not in a question', () => {
+  const replies: [string, string][] = [
+    ['Total lies, the mayor is at his desk today.', 'deny'],
+    ['Why would anyone believe this is fake?', 'query'],
+    ['We went over the whole budget line by line at the meeting last night and then somebody in the back said it was all lies.', 'comment'],
+  ];
+  const out = labels([SOURCE, ...replies.map(([t]) => t)]);
+  replies.forEach(([text, want], i) => assert.equal(out[i + 1], want, text));
+});
+
+test("a reply deeper in the thread that negates the opening post's words answers its parent, not the post", () => {
+  // Both say "not" beside two of the post's words; only the direct answer is read as a denial.
+  const text = 'The mayor of Springfield did not resign over anything.';
+  assert.deepEqual(labels([SOURCE, 'I had pancakes today.', text, text], ['p0', 'p1', 'p0']), ['support', 'comment', 'comment', 'deny']);
+});
+
 test('a reply that only agrees with a supporting reply supports; one that disagrees denies', () => {
   assert.deepEqual(labels([SOURCE, 'Yes, confirmed by the council.', 'Exactly.', 'Nope.'], ['p0', 'p1', 'p1']), ['support', 'support', 'support', 'deny']);
 });
