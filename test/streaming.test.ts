@@ -83,6 +83,18 @@ test('two workers write the same bytes as one; interleaved threads keep input or
     outs.push(fs.readFileSync(out, 'utf8'));
   }
   assert.equal(outs[1], outs[0]);
+  // With --report every row is kept (and written thread by thread): the workers send their judgements
+  // and the main thread builds the rows.
+  const kept = await Promise.all(
+    ['1', '2'].map(async (jobs) => {
+      const out = path.join(tmp, `mixed-kept-${jobs}.csv`);
+      const r = await cli(['analyze', input, '--out', out, '--summary', path.join(tmp, `mixed-kept-${jobs}-summary.csv`), '--report', path.join(tmp, `mixed-${jobs}.html`), '--jobs', jobs, '-q']);
+      assert.equal(r.status, 0, r.stderr);
+      return fs.readFileSync(out, 'utf8');
+    }),
+  );
+  assert.equal(kept[1], kept[0]);
+  assert.equal(kept[0]!.split('\r\n').sort().join('\n'), outs[0]!.split('\r\n').sort().join('\n'));
   const lines = outs[0]!.split('\r\n');
   // Rows in input order: comment i of thread t(i mod 7), numbered within its thread.
   assert.match(lines[1]!, /^t0,0,0,,/);
