@@ -21,6 +21,12 @@ function labels(texts: string[], parents?: string[]): string[] {
 
 const SOURCE = 'Breaking: the mayor of Springfield has resigned after the bridge scandal.';
 
+/** Each reply, answering SOURCE, gets its label. */
+function assertReplies(replies: [string, string][]): void {
+  const out = labels([SOURCE, ...replies.map(([t]) => t)]);
+  replies.forEach(([text, want], i) => assert.equal(out[i + 1], want, text));
+}
+
 test('the opening post supports its own claim, unless it asks', () => {
   assert.deepEqual(labels([SOURCE]), ['support']);
   assert.deepEqual(labels(['Has the mayor of Springfield resigned?']), ['query']);
@@ -38,8 +44,7 @@ test('reply labels: deny, query, support by restating, agreement, comment', () =
     ['I had pancakes for breakfast today.', 'comment'],
     ['https://example.com/some-link', 'comment'],
   ];
-  const out = labels([SOURCE, ...replies.map(([t]) => t)]);
-  replies.forEach(([text, want], i) => assert.equal(out[i + 1], want, text));
+  assertReplies(replies);
 });
 
 test('a deny word denies only early in the reply and not in a question', () => {
@@ -48,8 +53,7 @@ test('a deny word denies only early in the reply and not in a question', () => {
     ['Why would anyone believe this is fake?', 'query'],
     ['We went over the whole budget line by line at the meeting last night and then somebody in the back said it was all lies.', 'comment'],
   ];
-  const out = labels([SOURCE, ...replies.map(([t]) => t)]);
-  replies.forEach(([text, want], i) => assert.equal(out[i + 1], want, text));
+  assertReplies(replies);
 });
 
 test("a reply deeper in the thread that negates the opening post's words answers its parent, not the post", () => {
