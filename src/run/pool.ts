@@ -79,8 +79,13 @@ type RunResult = { judged: Judged } | { rendered: Rendered };
 
 const size = (r: Results): number => (Array.isArray(r) ? r.length : packedCount(r));
 
-export async function* analyzePooled(items: AsyncIterable<SourceItem>, jobs: number, init: WorkerInit): AsyncGenerator<RunItem> {
-  const workers = Array.from({ length: jobs }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }));
+/**
+ * The comments of `items`, analyzed by `jobs` worker threads, in input order. `script` is the
+ * worker's module (tests give another). A worker that fails or stops before the run is over fails the
+ * run: its comments would otherwise never be answered.
+ */
+export async function* analyzePooled(items: AsyncIterable<SourceItem>, jobs: number, init: WorkerInit, script: URL = new URL('./worker.js', import.meta.url)): AsyncGenerator<RunItem> {
+  const workers = Array.from({ length: jobs }, () => new Worker(script, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }));
   const returned = workers.map(() => new Returned());
   // The comments in flight, in input order from `head`: the worker each went to, its thread and
   // likes, and (only when the main thread builds the rows) the comment itself. No object per comment,
@@ -95,6 +100,7 @@ export async function* analyzePooled(items: AsyncIterable<SourceItem>, jobs: num
   const threadKeys = new Map<ThreadInfo, { key: number; worker: number; left: number }>();
   let keys = 0;
   let failure: Error | undefined;
+  let closing = false;
   let wake: (() => void) | undefined;
   workers.forEach((w, i) => {
     w.on('message', (results: Results) => {
@@ -103,6 +109,12 @@ export async function* analyzePooled(items: AsyncIterable<SourceItem>, jobs: num
     });
     w.on('error', (err) => {
       failure ??= err;
+      wake?.();
+    });
+    // After an 'error' comes an 'exit', and the error is what is reported.
+    w.on('exit', (code) => {
+      if (closing) return;
+      failure ??= new Error(`worker ${i + 1} of ${jobs} stopped (exit code ${code}) before the run was over; ${workerOf.length - head} comments were still waiting for their results`);
       wake?.();
     });
   });
@@ -158,6 +170,7 @@ export async function* analyzePooled(items: AsyncIterable<SourceItem>, jobs: num
         batches[t.worker] = [];
       }
       yield* ready();
+      if (failure) throw failure;
       while (workerOf.length - head > MAX_PENDING) {
         await headDone();
         yield* ready();
@@ -168,6 +181,7 @@ export async function* analyzePooled(items: AsyncIterable<SourceItem>, jobs: num
       yield* ready();
     }
   } finally {
+    closing = true;
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
