@@ -14,6 +14,7 @@ export interface BenchResult {
   startup: { ms?: number; exact: boolean; runs: CliRun[] };
   readdoc?: Measured & { commentsPerSec: number };
   vader?: Measured & { commentsPerSec: number };
+  reading?: Measured & { commentsPerSec: number };
   baselineErrors: string[];
   jobs1?: CliRun;
   jobsN?: CliRun;
@@ -37,6 +38,7 @@ export function benchJson(r: BenchResult): object {
     ...r,
     ratios: {
       jobs1_over_readdoc: ratio(f.jobs1, f.readdoc) ?? null,
+      reading_over_readdoc: ratio(f.reading, f.readdoc) ?? null,
       jobs1_over_vader: ratio(f.jobs1, f.vader) ?? null,
       jobsN_over_readdoc: ratio(f.jobsN, f.readdoc) ?? null,
       jobsN_over_vader: ratio(f.jobsN, f.vader) ?? null,
@@ -61,6 +63,7 @@ export function benchTable(r: BenchResult): string {
     rows.push([name, x ? fmt.int(x.commentsPerSec) : 'failed', x ? fmt.mb(x.maxRssBytes) : '—', cores(x?.otherCores), x ? `in-process loop, own child, after ${r.options.warmup} warm-up` : '']);
   };
   base('(a) bare readDoc, winkNLP(model)', r.readdoc);
+  base("(a′) threadstance's reading, no rules", r.reading);
   base('(b) vader-sentiment polarity_scores', r.vader);
   const cli = (name: string, run: CliRun | undefined, missing: string): void => {
     if (!run) return void rows.push([name, missing, '—', '—', '']);
@@ -76,6 +79,7 @@ export function benchTable(r: BenchResult): string {
   lines.push('');
   const ratios: string[][] = [['ratio', 'value']];
   const addRatio = (name: string, v: number | undefined): void => void ratios.push([name, v === undefined ? 'not available' : fmt.ratio(v)]);
+  addRatio("a′/a: threadstance's reading, no rules ÷ readDoc", ratio(f.reading, f.readdoc));
   addRatio('c/a: 1 worker ÷ readDoc', ratio(f.jobs1, f.readdoc));
   addRatio('c/b: 1 worker ÷ vader', ratio(f.jobs1, f.vader));
   addRatio(`c/a: ${n} workers ÷ readDoc`, ratio(f.jobsN, f.readdoc));

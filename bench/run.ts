@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: builds a deterministic corpus, then, one heavy thing at a time, measures
- * (a) bare wink readDoc, (b) vader-sentiment, (c) the CLI with one and N workers, and the CLI's peak
+ * (a) bare wink readDoc, (b) vader-sentiment, (a′) threadstance's reading with no rules, (c) the CLI with one and N workers, and the CLI's peak
  * RSS on a million comments; prints the table and writes out/bench.json.
  *
  * Options: --quick (20,000 comments, no million-comment runs), --comments N, --rss-comments N (0: skip),
@@ -76,11 +76,15 @@ const say = (text: string): void => void process.stderr.write(`bench: ${text}\n`
 /** A run's other load for the progress lines (nothing when not measured). */
 const loadNote = (cores: number | undefined): string => (cores === undefined ? '' : `, other load ${fmt.cores(cores)} cores`);
 
+type BaselineMode = 'readdoc' | 'vader' | 'reading';
+/** How the table names each baseline. */
+const LABEL: Record<BaselineMode, string> = { readdoc: '(a)', vader: '(b)', reading: '(a′)' };
+
 /** Runs one baseline child (measure.js) and reads its line of JSON. */
-function baseline(mode: 'readdoc' | 'vader', corpus: string, warmup: number, timeoutMs: number): Promise<Measured & { commentsPerSec: number }> {
+function baseline(mode: BaselineMode, corpus: string, warmup: number, timeoutMs: number): Promise<Measured & { commentsPerSec: number }> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [MEASURE, mode, corpus, String(warmup)], { timeout: Math.round(timeoutMs), maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
-      if (err) return reject(new Error(`(${mode === 'readdoc' ? 'a' : 'b'}) ${mode}: ${stderr.trim().split('\n').slice(-2).join(' | ') || err.message}`));
+      if (err) return reject(new Error(`${LABEL[mode]} ${mode}: ${stderr.trim().split('\n').slice(-2).join(' | ') || err.message}`));
       const m = JSON.parse(stdout) as Measured;
       resolve({ ...m, commentsPerSec: m.comments / (m.ms / 1000) });
     });
@@ -139,8 +143,8 @@ async function main(opts: Options): Promise<number> {
     if (!exact) notAvailable.push('THREADSTANCE_STATS: the CLI writes no stats file; comments/s of (c) come from wall time around the child (start-up, reading and writing included), start-up is an upper bound (a whole one-comment run)');
 
     const baselineErrors: string[] = [];
-    const base = async (mode: 'readdoc' | 'vader'): Promise<(Measured & { commentsPerSec: number }) | undefined> => {
-      say(`(${mode === 'readdoc' ? 'a' : 'b'}) ${mode} over ${fmt.int(small.comments)} comments`);
+    const base = async (mode: BaselineMode): Promise<(Measured & { commentsPerSec: number }) | undefined> => {
+      say(`${LABEL[mode]} ${mode} over ${fmt.int(small.comments)} comments`);
       try {
         const m = await baseline(mode, small.file, opts.warmup, left());
         say(`  ${fmt.int(m.commentsPerSec)} comments/s, peak RSS ${fmt.mb(m.maxRssBytes)}${loadNote(m.otherCores)}`);
@@ -153,6 +157,7 @@ async function main(opts: Options): Promise<number> {
     };
     const readdoc = await base('readdoc');
     const vader = await base('vader');
+    const reading = await base('reading');
 
     /** One CLI run; `together` when it runs beside another (its line then says which it is). */
     const cli = async (corpus: CorpusFile, jobs: number | undefined, timeoutMs: number, together?: { lowPriority: boolean }): Promise<CliRun> => {
@@ -198,6 +203,7 @@ async function main(opts: Options): Promise<number> {
       hasJobs,
       ...(readdoc ? { readdoc: readdoc.commentsPerSec } : {}),
       ...(vader ? { vader: vader.commentsPerSec } : {}),
+      ...(reading ? { reading: reading.commentsPerSec } : {}),
       ...(jobs1Rate !== undefined ? { jobs1: jobs1Rate } : {}),
       ...(jobsN?.commentsPerSec !== undefined ? { jobsN: jobsN.commentsPerSec } : {}),
       rateBasis: jobs1.rateSource,
@@ -216,6 +222,7 @@ async function main(opts: Options): Promise<number> {
       startup: { ...(startupMs !== undefined ? { ms: startupMs } : {}), exact, runs: startupRuns },
       ...(readdoc ? { readdoc } : {}),
       ...(vader ? { vader } : {}),
+      ...(reading ? { reading } : {}),
       baselineErrors,
       jobs1,
       ...(jobsN ? { jobsN } : {}),

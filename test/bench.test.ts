@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { authorName, generateCorpus, prng, splitSentences, usableSentences, THREAD_SIZE, type CorpusRecord } from '../bench/corpus.js';
-import { disturbed, evaluateTargets, growth, pooledRate, ratio, type BenchFigures } from '../bench/targets.js';
+import { disturbed, evaluateTargets, growth, pooledRate, ratio, rulesBudget, type BenchFigures } from '../bench/targets.js';
 import { busyTicks, otherCores } from '../bench/load.js';
 import { gnuTime, runCli } from '../bench/cli-run.js';
 import { ROOT } from './helpers.js';
@@ -104,6 +104,23 @@ test('targets: each is met or not met with the measured value', () => {
   assert.deepEqual(growth({ bytes: 200, lowerBound: false }, { bytes: 250, lowerBound: true }), { value: 0.25, lowerBound: true });
   assert.deepEqual(statuses(figures), ['0.75× met', '1.50× met', '1.50× not met', '240 MB met', '420 MB not met', '+20.0% met', '+40.0% not met', '700 ms met']);
   assert.deepEqual(evaluateTargets(figures).slice(2, 4).map((t) => t.target), ['2 workers ÷ 1 worker, 100,000 comments', 'peak RSS, 1M comments, 1 worker']);
+});
+
+test("c/a's note: what the target leaves for the rules beyond threadstance's reading with no rules", () => {
+  // readDoc 8,000/s (125 µs), reading 10,000/s (100 µs), one worker 4,000/s (250 µs): for 0.75× a
+  // comment may take 166.7 µs, 66.7 of them beyond the reading; it takes 150 beyond it.
+  const f: BenchFigures = { ...figures, jobs1: 4000, reading: 10_000 };
+  const b = rulesBudget(f)!;
+  assert.equal(b.readingRatio, 1.25);
+  assert.equal(b.allowedUs.toFixed(3), '66.667');
+  assert.equal(b.takenUs, 150);
+  const target = evaluateTargets(f)[0]!;
+  assert.equal(`${target.measured} ${target.status}`, '0.50× not met');
+  assert.equal(target.note, "threadstance's reading with no rules (token view and CSV row) runs at 1.25× readDoc's rate; for 0.75× the rest of a comment's time (rules, reading the input, writing) may be 67 µs, and is 150 µs");
+  // A reading slower than 0.75× readDoc leaves nothing; without its rate there is no note.
+  assert.match(evaluateTargets({ ...f, reading: 5000 })[0]!.note!, /may be nothing: the reading alone is slower than that, and is 50 µs$/);
+  assert.equal(rulesBudget(figures), undefined);
+  assert.equal(evaluateTargets(figures)[0]!.note, undefined);
 });
 
 test('the one-worker rate pools the runs before and after the N-worker run: comments over their time together', () => {
