@@ -374,6 +374,18 @@ test('a short sentence after a run of relayed claims rejects them all', () => {
   ]);
 });
 
+test('a short sentence that doubts the one before it leaves its side open, and is no ironic "sure"', () => {
+  check([
+    ['ISIS is taking credit for this. No idea how credible that is.', 'isis', 'neutral'],
+    ['The FSB let it happen. Take that with a grain of salt.', 'fsb', 'neutral'],
+    ['Putin blamed Ukraine. Not sure if that is true.', 'ukraine', 'neutral'],
+    ['Putin blamed Ukraine. Sure, Jan.', 'ukraine', 'oppose'],
+    // Doubt about something else is no doubt about the claim.
+    ['ISIS-K claimed it. Not sure how they got in.', 'isis', 'support'],
+    ['ISIS did it. Time will tell why they chose Russia.', 'isis', 'support'],
+  ]);
+});
+
 test('the dismissed warnings, an empty "where were the police?" and the group\'s own footage', () => {
   check([
     ['Putin called the warnings a provocation and did nothing.', 'security_failure', 'support'],

@@ -11,6 +11,8 @@ export interface Cues {
   /** Words of a short sentence that rejects what the sentences before it relayed ("Pick one."). */
   followUp: Phrase[];
   hedge: Phrase[];
+  /** Words of a short sentence that doubts what the sentence before it said ("No idea how credible that is."). */
+  doubtAfter: Phrase[];
   distancing: Phrase[];
   denying: Phrase[];
   evidential: Phrase[];
@@ -58,6 +60,7 @@ export function sharedCues(): Cues {
     dismissal: phrasesOf('dismissal', ''),
     followUp: phrasesOf('dismissal', 'follow-up'),
     hedge: phrasesOf('hedge'),
+    doubtAfter: phrasesOf('hedge', 'follow-up'),
     distancing: phrasesOf('reporting', 'distancing'),
     denying: phrasesOf('reporting', 'denying'),
     evidential: phrasesOf('reporting', 'evidential'),

@@ -76,7 +76,10 @@ export function readComment(v: TokenView, cc: CompiledClaims, mediaSarcasm: numb
       // "Kyiv called that absurd." relays someone else's dismissal.
       findPhrases(v, sharedCues().distancing, s, e).length === 0;
     const rejects = short && [sharedCues().dismissal, sharedCues().followUp].some((list) => findPhrases(v, list, s, e).length > 0);
-    const mocks = short && !rejects && [sharedCues().sarcasmWeak, sharedCues().sarcasmStrong].some((list) => findPhrases(v, list, s, e).length > 0);
+    // "ISIS claimed it. No idea how credible that is.": a short sentence that only doubts what the one
+    // before it said leaves that sentence's side open ("Not sure if that's true." is no ironic "sure").
+    const doubts = !rejects && e - s < SHORT_DISMISSAL && found.every((f) => f.kind === 'mention') && findPhrases(v, sharedCues().doubtAfter, s, e).length > 0;
+    const mocks = short && !rejects && !doubts && [sharedCues().sarcasmWeak, sharedCues().sarcasmStrong].some((list) => findPhrases(v, list, s, e).length > 0);
     const dismissal = rejects || mocks;
     if (dismissal) {
       for (const f of previous) {
@@ -85,6 +88,14 @@ export function readComment(v: TokenView, cc: CompiledClaims, mediaSarcasm: numb
           f.confidence = 0.55;
           f.evidence = `${f.evidence.slice(0, -1)}; dismissed in a sentence after it: ${quote(v.sentenceText[si]!)}]`;
         }
+      }
+    }
+    if (doubts) {
+      for (const f of previous) {
+        if (f.polarity === 0) continue;
+        f.polarity = 0;
+        f.confidence = 0.55;
+        f.evidence = `${f.evidence.slice(0, -1)}; doubted in a sentence after it: ${quote(v.sentenceText[si]!)}]`;
       }
     }
     for (const f of found) findings.push(f);
