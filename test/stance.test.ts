@@ -224,6 +224,9 @@ test('a doubting question about an actor opposes its claim', () => {
     ['Why would Zelensky risk American aid?', 'ukraine', 'oppose'],
     // the doubt is about Putin, not about the claim Putin relays
     ['Why would Putin blame Kyiv so fast?', 'fsb', 'oppose'],
+    // it doubts that the actor did it, which says nothing of negligence
+    ['What would Russia have to gain from doing such a thing?', 'security_failure', 'none'],
+    ['Why would the Kremlin do this to its own people?', 'fsb', 'oppose'],
   ]);
 });
 

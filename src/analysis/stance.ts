@@ -141,7 +141,7 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
   const cueSpans = hits.map((h) => h.hit);
   let anchors = cueSpans;
   for (const [sup, opp] of phraseHits) if (sup.length + opp.length > 0) anchors = [...anchors, ...sup, ...opp];
-  const { mocked, readsMention } = claimSets(cc);
+  const { mocked, readsMention, attributes } = claimSets(cc);
   const targets = findPhrases(v, cues.target, s, e);
   const patients = findPhrases(v, cues.patient, s, e);
   for (const m of mentions) {
@@ -182,7 +182,9 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
       }
     }
   });
-  // "Why would Kyiv want to ...?": a doubting question whose subject is the actor doubts its claims.
+  // "Why would Kyiv want to ...?": a doubting question whose subject is the actor doubts that it did
+  // it, so the claims that say who did it ("What would Russia gain from doing such a thing?" does not
+  // doubt that Russia's police were negligent).
   const doubt = linked.size < agents.length && asks(v, s, e) ? opener(v, cues.doubt, s, e) : undefined;
   const reported = linked.size < agents.length && findPhrases(v, cues.distancing, s, e).length > 0;
   // "I can't rule out that Ukrainian intelligence had contact with them": a name in a hedged clause is a possibility.
@@ -194,7 +196,7 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
     let j = doubt ? doubt.end + 1 : -1;
     while (j >= 0 && j < m.start && ARTICLES.has(v.norm[j]!)) j++;
     for (const claim of m.claims) {
-      if (doubt && j === m.start) {
+      if (doubt && j === m.start && attributes.has(claim)) {
         out.push({ claim, polarity: -1, weight: 0.8, confidence: 0.55, evidence: `${quote(text)} [names ${m.text}; doubted in a rhetorical question ("${phraseText(v, doubt)}")]`, sarcasm: false, kind: 'cue' });
         continue;
       }
@@ -276,10 +278,14 @@ function nounBetween(v: TokenView, a: number, b: number): boolean {
   return false;
 }
 
-/** The ids of the claims marked `mocked`, and of those whose claim file says how to read a bare mention (on_mention). */
+/**
+ * The ids of the claims marked `mocked`, of those whose claim file says how to read a bare mention
+ * (on_mention), and of those that say who did it (their cues take in the attribution lexicon).
+ */
 interface ClaimSets {
   mocked: Set<string>;
   readsMention: Set<string>;
+  attributes: Set<string>;
 }
 
 const setsByClaims = new WeakMap<CompiledClaims, ClaimSets>();
@@ -288,7 +294,7 @@ function claimSets(cc: CompiledClaims): ClaimSets {
   let sets = setsByClaims.get(cc);
   if (!sets) {
     const ids = (keep: (c: CompiledClaims['claims'][number]) => boolean): Set<string> => new Set(cc.claims.filter(keep).map((c) => c.claim.id));
-    setsByClaims.set(cc, (sets = { mocked: ids((c) => c.claim.mocked), readsMention: ids((c) => c.claim.onMention !== undefined) }));
+    setsByClaims.set(cc, (sets = { mocked: ids((c) => c.claim.mocked), readsMention: ids((c) => c.claim.onMention !== undefined), attributes: ids((c) => c.claim.cues.includes('@attribution')) }));
   }
   return sets;
 }
