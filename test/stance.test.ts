@@ -377,6 +377,17 @@ test('a short sentence after a run of relayed claims rejects them all', () => {
   ]);
 });
 
+test('a denial or a negation before a claim phrase, across "it was", reverses it', () => {
+  check([
+    ['There is no evidence it was a false flag.', 'fsb', 'oppose'],
+    ['No proof that this was an inside job.', 'fsb', 'oppose'],
+    ['I doubt it was a false flag.', 'fsb', 'oppose'],
+    // a clause boundary ends the denial; "no doubt" is no negation
+    ['There is no evidence, and it was a false flag.', 'fsb', 'support'],
+    ['No doubt it was a false flag.', 'fsb', 'support'],
+  ]);
+});
+
 test('a short sentence that doubts the one before it leaves its side open, and is no ironic "sure"', () => {
   check([
     ['ISIS is taking credit for this. No idea how credible that is.', 'isis', 'neutral'],

@@ -31,6 +31,8 @@ export interface Link {
   label: { start: number; end: number } | undefined;
   /** Topic nouns of the sentence ("story", "theory", "crowd"). */
   topics: Hit[];
+  /** For a claim phrase: a denial of the claim before it ("no evidence it was a false flag"), which reverses it. */
+  denied?: Hit;
 }
 
 /** Words that open a clause after a hedge. */
@@ -60,7 +62,9 @@ export function judge(v: TokenView, l: Link): Finding {
   const boundaries = findPhrases(v, cues.boundary, s, e);
   const idioms = findPhrases(v, cues.idiom, s, e);
   const fixed = findPhrases(v, cues.fixed, s, e);
-  const negation = findPhrases(v, cues.negation, Math.max(s, lo - 3), hi).find((n) => {
+  // A claim phrase stands after a copula ("I doubt it was a false flag"): a negation reaches it from further back.
+  const reach = actor === undefined ? 5 : 3;
+  const negation = l.denied ? undefined : findPhrases(v, cues.negation, Math.max(s, lo - reach), hi).find((n) => {
     if (inside(n.start)) return false;
     if (fixed.some((f) => f.start <= n.start && f.end >= n.end)) return false;
     if (idioms.some((d) => d.start > n.end && d.start - n.end <= 4)) return false;
@@ -71,6 +75,10 @@ export function judge(v: TokenView, l: Link): Finding {
     polarity = -polarity;
     confidence -= 0.05;
     notes.push(`negated by "${v.value[negation.start]}"`);
+  } else if (l.denied) {
+    polarity = -polarity;
+    confidence -= 0.05;
+    notes.push(`denied by "${phraseText(v, l.denied)}"`);
   }
   // A reporting verb that is the cue itself: "ISIS claimed responsibility" is the actor's own claim
   // (evidence); "Putin blamed Ukraine" relays someone else's (neutral) unless the commenter speaks ("I blame").

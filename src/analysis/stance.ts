@@ -178,7 +178,8 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
   cc.claims.forEach((c, k) => {
     for (const [list, polarity] of [[phraseHits[k]![0], 1], [phraseHits[k]![1], -1]] as const) {
       for (const hit of list) {
-        out.push(judge(v, { claim: c.claim.id, polarity, hit, actor: undefined, s, e, text, sarcasm, kind: 'phrase', cueSpans, anchors, mocked: c.claim.mocked, quotes, label, topics }));
+        const denied = polarity > 0 ? deniedBefore(v, hit, findPhrases(v, c.denials, s, e), s, e) : undefined;
+        out.push(judge(v, { claim: c.claim.id, polarity, hit, actor: undefined, s, e, text, sarcasm, kind: 'phrase', cueSpans, anchors, mocked: c.claim.mocked, quotes, label, topics, ...(denied ? { denied } : {}) }));
       }
     }
   });
@@ -276,6 +277,20 @@ function clauseBetween(v: TokenView, a: number, b: number): boolean {
 function nounBetween(v: TokenView, a: number, b: number): boolean {
   for (let i = a + 1; i < b; i++) if (v.pos[i] === 'NOUN') return true;
   return false;
+}
+
+/** How far before a claim phrase a denial of its claim may end ("no evidence that it was a false flag"). */
+const DENIED_WITHIN = 5;
+
+/**
+ * A denial cue that reads forward ("no evidence >", "no way >") ending at most DENIED_WITHIN words before
+ * claim phrase `hit`, with no clause boundary between but "that": "No proof that this was an inside job."
+ */
+function deniedBefore(v: TokenView, hit: Hit, denials: Hit[], s: number, e: number): Hit | undefined {
+  const before = denials.filter((d) => d.phrase.direction === 'after' && d.end < hit.start && hit.start - d.end <= DENIED_WITHIN);
+  if (before.length === 0) return undefined;
+  const boundaries = findPhrases(v, sharedCues().boundary, s, e).filter((b) => v.lower[b.start] !== 'that');
+  return before.find((d) => !boundaries.some((b) => b.start > d.end && b.end < hit.start));
 }
 
 /**
