@@ -377,6 +377,15 @@ test('a short sentence after a run of relayed claims rejects them all', () => {
   ]);
 });
 
+test('a failure cue after "was" or "got" says what state the actor was in, unlike a passive attack cue', () => {
+  check([
+    ['Russia got caught with their pants down.', 'security_failure', 'support'],
+    ['The FSB was caught napping.', 'security_failure', 'support'],
+    ['The police were distracted.', 'security_failure', 'support'],
+    ['ISIS was attacked by Russian jets in Syria last year.', 'isis', 'none'],
+  ]);
+});
+
 test('a denial or a negation before a claim phrase, across "it was", reverses it', () => {
   check([
     ['There is no evidence it was a false flag.', 'fsb', 'oppose'],

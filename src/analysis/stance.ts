@@ -227,10 +227,12 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
 function nearestActor(v: TokenView, hit: Hit, agents: Mention[], cueSpans: Hit[]): Mention | undefined {
   // "ISIS was attacked": a passive participle makes the actor before it the one acted upon.
   // ("has been hitting" is progressive, not passive).
-  // A state ("were focused on", "was preoccupied with") is no passive, nor is an actor that wink reads as "is".
+  // A state ("were focused on", "was preoccupied with") is no passive, nor is an actor that wink reads as "is",
+  // nor a failure cue, which says what state the actor was in ("the FSB was distracted", "got caught napping").
   const state = hit.end > hit.start && STATE_PREPOSITIONS.has(v.norm[hit.end]!);
   const passive =
     !state &&
+    !sharedCues().failureCues.has(hit.phrase) &&
     hit.phrase.direction === 'before' &&
     v.pos[hit.start] === 'VERB' &&
     !v.lower[hit.start]!.endsWith('ing') &&
