@@ -382,6 +382,7 @@ test('a failure cue after "was" or "got" says what state the actor was in, unlik
     ['Russia got caught with their pants down.', 'security_failure', 'support'],
     ['The FSB was caught napping.', 'security_failure', 'support'],
     ['The police were distracted.', 'security_failure', 'support'],
+    ['They shot at people for an hour without being stopped.', 'security_failure', 'support'],
     ['ISIS was attacked by Russian jets in Syria last year.', 'isis', 'none'],
   ]);
 });
@@ -391,6 +392,9 @@ test('a denial or a negation before a claim phrase, across "it was", reverses it
     ['There is no evidence it was a false flag.', 'fsb', 'oppose'],
     ['No proof that this was an inside job.', 'fsb', 'oppose'],
     ['I doubt it was a false flag.', 'fsb', 'oppose'],
+    // the "n't" of a question that asserts negates nothing
+    ["Didn't they blow up apartments in 1999?", 'fsb', 'support'],
+    ["Isn't it obvious the FSB let it happen?", 'fsb', 'support'],
     // a clause boundary ends the denial; "no doubt" is no negation
     ['There is no evidence, and it was a false flag.', 'fsb', 'support'],
     ['No doubt it was a false flag.', 'fsb', 'support'],

@@ -62,10 +62,18 @@ export function judge(v: TokenView, l: Link): Finding {
   const boundaries = findPhrases(v, cues.boundary, s, e);
   const idioms = findPhrases(v, cues.idiom, s, e);
   const fixed = findPhrases(v, cues.fixed, s, e);
+  // A question is genuine (neutral) unless its opener makes it rhetorical: asserting, or doubting the claim.
+  // "Ukraine did this 100%, what more evidence you need?": a question clause of its own asks nothing of the cue before it.
+  const ownQuestion = questionClause(v, cues.questionTag, s, e);
+  const asked = asks(v, s, e) && !(ownQuestion !== undefined && hi < ownQuestion);
+  const doubt = asked ? opener(v, cues.doubt, s, e) : undefined;
+  const rhetorical = asked ? opener(v, cues.rhetorical, s, e) : undefined;
   // A claim phrase stands after a copula ("I doubt it was a false flag"): a negation reaches it from further back.
   const reach = actor === undefined ? 5 : 3;
   const negation = l.denied ? undefined : findPhrases(v, cues.negation, Math.max(s, lo - reach), hi).find((n) => {
     if (inside(n.start)) return false;
+    // "Didn't they blow up apartments in 1999?": the opener of a question that asserts negates nothing.
+    if (rhetorical && n.start >= rhetorical.start && n.end <= rhetorical.end) return false;
     if (fixed.some((f) => f.start <= n.start && f.end >= n.end)) return false;
     if (idioms.some((d) => d.start > n.end && d.start - n.end <= 4)) return false;
     const [a, b] = n.start < hit.start ? [n.end, hit.start] : [hit.end, n.start];
@@ -90,12 +98,6 @@ export function judge(v: TokenView, l: Link): Finding {
     polarity = -1;
     notes.push(`dismissed as "${phraseText(v, dismissal)}"`);
   }
-  // A question is genuine (neutral) unless its opener makes it rhetorical: asserting, or doubting the claim.
-  // "Ukraine did this 100%, what more evidence you need?": a question clause of its own asks nothing of the cue before it.
-  const ownQuestion = questionClause(v, cues.questionTag, s, e);
-  const asked = asks(v, s, e) && !(ownQuestion !== undefined && hi < ownQuestion);
-  const doubt = asked ? opener(v, cues.doubt, s, e) : undefined;
-  const rhetorical = asked ? opener(v, cues.rhetorical, s, e) : undefined;
   const question = asked && !doubt && !rhetorical;
   if (doubt && polarity > 0) {
     polarity = -1;
