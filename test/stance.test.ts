@@ -377,6 +377,26 @@ test('a short sentence after a run of relayed claims rejects them all', () => {
   ]);
 });
 
+test('a reporting word after the cue relays it only when set off by a pause, not in a clause of its own', () => {
+  check([
+    ['ISIS did it, Putin says.', 'isis', 'neutral'],
+    ['It was Ukraine, Bortnikov claimed on Tuesday.', 'ukraine', 'neutral'],
+    ['The FSB staged it to blame Ukraine.', 'fsb', 'support'],
+    ['ISIS did it and Putin blamed Ukraine anyway.', 'isis', 'support'],
+    ['Putin orchestrated the bombings so he could blame the Chechens.', 'fsb', 'support'],
+    ['ISIS-K carried out the attack, suggesting a wider network.', 'isis', 'support'],
+  ]);
+});
+
+test("an alias holding another side's alias is its own side's only", () => {
+  check([
+    ['Ukrainian security services are behind it.', 'ukraine', 'support'],
+    ['Ukrainian security services are behind it.', 'fsb', 'none'],
+    ['Russian security services are behind it.', 'fsb', 'support'],
+    ['The Russian security services failed.', 'security_failure', 'support'],
+  ]);
+});
+
 test('a failure cue after "was" or "got" says what state the actor was in, unlike a passive attack cue', () => {
   check([
     ['Russia got caught with their pants down.', 'security_failure', 'support'],

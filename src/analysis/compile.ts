@@ -85,10 +85,14 @@ export function compileClaims(set: ClaimSet): CompiledClaims {
     };
   });
   // wink marks the longest alias only: "Russian security services" (fsb) must also count for a claim
-  // that lists "security services", so each alias also serves the claims of the aliases inside it.
+  // that lists "security services", so each alias also serves the claims of the aliases inside it, when
+  // the two name the same side (share a claim): "Ukrainian security services" (ukraine) is not the
+  // "security services" of the claims about Russia's.
+  const own = new Map([...entityClaims].map(([key, ids]) => [key, [...ids]]));
   for (const [key, ids] of entityClaims) {
-    for (const [inner, innerIds] of entityClaims) {
-      if (inner !== key && ` ${key} `.includes(` ${inner} `)) for (const id of innerIds) if (!ids.includes(id)) ids.push(id);
+    for (const [inner, innerIds] of own) {
+      if (inner === key || !` ${key} `.includes(` ${inner} `) || !innerIds.some((id) => own.get(key)!.includes(id))) continue;
+      for (const id of innerIds) if (!ids.includes(id)) ids.push(id);
     }
   }
   const compiled = { set, claims, entityClaims, exactAliases, singleAliases };

@@ -35,6 +35,28 @@ export interface Link {
   denied?: Hit;
 }
 
+/** Words that join a clause of its own to the one before: a reporting word after them is that clause's ("so that he could blame"). */
+const JOINERS = new Set(['and', 'so', 'to', 'because', 'then', 'while', 'which', 'who', 'that', 'when', 'after', 'before', 'until', 'since', 'as', 'or', 'for']);
+const PAUSES = new Set([',', '-', '–', '—', ':', '(']);
+
+/**
+ * True when reporting word `d`, after a cue ending at `end`, relays it: set off by a pause with no
+ * clause joined between ("ISIS did it, Putin says"; "according to" needs no pause), unlike a report of
+ * its own ("The FSB staged it to blame Ukraine", "ISIS did it and Putin blamed Ukraine", "..., suggesting").
+ */
+function trailingReport(v: TokenView, end: number, d: Hit): boolean {
+  if (v.lower[d.start] === 'according') return true;
+  // "..., suggesting a growing symbiosis": a participle after a pause is the writer's own clause.
+  if (v.lower[d.start]!.endsWith('ing')) return false;
+  let pause = false;
+  for (let i = end + 1; i < d.start; i++) {
+    const w = v.lower[i]!;
+    if (JOINERS.has(w)) return false;
+    if (PAUSES.has(w)) pause = true;
+  }
+  return pause;
+}
+
 /** Words that open a clause after a hedge. */
 const COMPLEMENTIZERS = new Set(['that', 'whether', 'if']);
 
@@ -124,7 +146,8 @@ export function judge(v: TokenView, l: Link): Finding {
   const relays = (d: Hit): boolean =>
     !hedges.some((h) => h.start <= d.start && h.end >= d.end) &&
     !reportIdioms.some((h) => h.start <= d.start && h.end >= d.end) &&
-    !reportEnds.some((b) => (b.start > d.end && b.end < hit.start) || (b.start > hit.end && b.end < d.start));
+    !reportEnds.some((b) => (b.start > d.end && b.end < hit.start) || (b.start > hit.end && b.end < d.start)) &&
+    (d.start <= hi || trailingReport(v, hi, d));
   // A source the commenter cites as evidence ("US officials said ...", "according to the NYT") keeps the
   // stance, unless the cue itself is the report ("Russian officials pinned it on Kyiv").
   const distancingHits = findPhrases(v, cues.distancing, s, e);
