@@ -388,6 +388,13 @@ test('a reporting word after the cue relays it only when set off by a pause, not
   ]);
 });
 
+test("a cue of one claim reaches past another side's actor that is only a preposition's object", () => {
+  check([
+    ['Russia got a warning from the US two weeks before and did nothing.', 'security_failure', 'support'],
+    ['Russia got a warning from the US two weeks before and did nothing.', 'west', 'none'],
+  ]);
+});
+
 test("an alias holding another side's alias is its own side's only", () => {
   check([
     ['Ukrainian security services are behind it.', 'ukraine', 'support'],

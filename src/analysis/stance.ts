@@ -151,7 +151,10 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
   const agents = mentions.filter((m) => !m.target && !hits.some((h) => m.start >= h.hit.start && m.end <= h.hit.end));
   const linked = new Set<Mention>();
   const actors = hits.map((h) => {
-    const a = nearestActor(v, h.hit, agents, cueSpans);
+    // A cue of some claims only: when the nearest actor is of none of them and only a preposition's object
+    // ("Russia got a warning from the US and did nothing"), the nearest actor of those claims.
+    let a = nearestActor(v, h.hit, agents, cueSpans);
+    if (a && !a.claims.some((c) => h.claims.includes(c)) && prepositionObject(v, a, s)) a = nearestActor(v, h.hit, agents.filter((m) => m.claims.some((c) => h.claims.includes(c))), cueSpans) ?? a;
     // "the ISIS story" names a claim; "ISIS struck, and the story ..." does not.
     return a && cues.topicCues.has(h.hit.phrase) && !joinedByQuotes(v, a.end, h.hit.start) ? undefined : a;
   });
@@ -221,6 +224,13 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
     }
   }
   return out;
+}
+
+/** True when mention `m` follows a preposition (articles aside): "from the US", "by Kyiv". */
+function prepositionObject(v: TokenView, m: Mention, s: number): boolean {
+  let j = m.start - 1;
+  while (j >= s && ARTICLES.has(v.norm[j]!)) j--;
+  return j >= s && v.pos[j] === 'ADP';
 }
 
 /** The agent mention a cue refers to: within the cue's direction and window, the nearest one. */
