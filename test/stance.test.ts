@@ -388,6 +388,15 @@ test('a reporting word after the cue relays it only when set off by a pause, not
   ]);
 });
 
+test('"has something to do with" names who follows it when no actor stands before it; "the suspects" report nothing', () => {
+  check([
+    ['This has something to do with ISIS.', 'isis', 'support'],
+    ['I think ISIS had something to do with it.', 'isis', 'support'],
+    ["The suspects are all from Tajikistan, so I wouldn't be surprised if this has something to do with ISIS.", 'isis', 'support'],
+    ['Many suspect the FSB did it.', 'fsb', 'neutral'],
+  ]);
+});
+
 test("a cue of one claim reaches past another side's actor that is only a preposition's object", () => {
   check([
     ['Russia got a warning from the US two weeks before and did nothing.', 'security_failure', 'support'],

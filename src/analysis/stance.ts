@@ -133,7 +133,19 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
     for (const hit of findPhrases(v, c.denials, s, e)) addHit(hit, c.claim.id, -1);
   }
   // A cue inside a longer cue ("responsibility" in "claimed responsibility") is not a cue of its own.
-  const inner = hits.filter((h) => hits.some((o) => o !== h && o.hit.start <= h.hit.start && o.hit.end >= h.hit.end && o.hit.end - o.hit.start > h.hit.end - h.hit.start));
+  // ... unless the longer one wants an actor before it where there is none, and the inner one reads on:
+  // "This has something to do with ISIS" ("< has something to do with", "something to do with >").
+  const actorBefore = (o: Hit): boolean => mentions.some((m) => m.end < o.start && o.start - m.end - 1 <= BEFORE_WINDOW);
+  const inner = hits.filter((h) =>
+    hits.some(
+      (o) =>
+        o !== h &&
+        o.hit.start <= h.hit.start &&
+        o.hit.end >= h.hit.end &&
+        o.hit.end - o.hit.start > h.hit.end - h.hit.start &&
+        !(o.hit.phrase.direction === 'before' && h.hit.phrase.direction === 'after' && !actorBefore(o.hit)),
+    ),
+  );
   for (const h of inner) hits.splice(hits.indexOf(h), 1);
   // A cue right after a denial of the same claim is part of it: "Ukraine would have to be insane to do this".
   const absorbed = hits.length < 2 ? [] : hits.filter((h) => h.polarity > 0 && hits.some((d) => d.polarity < 0 && h.hit.start > d.hit.end && h.hit.start - d.hit.end <= 2 && h.claims.some((c) => d.claims.includes(c))));
