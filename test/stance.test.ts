@@ -437,6 +437,14 @@ test('a denial or a negation before a claim phrase, across "it was", reverses it
   ]);
 });
 
+test('a bet names who did it; "Unbelievable." after a relayed claim dismisses it', () => {
+  check([
+    ["My money's on the FSB.", 'fsb', 'support'],
+    ['ISIS claimed it, but Russia still insists Ukraine is behind it. Unbelievable.', 'ukraine', 'oppose'],
+    ['ISIS claimed it, but Russia still insists Ukraine is behind it. Unbelievable.', 'isis', 'support'],
+  ]);
+});
+
 test('a short sentence that doubts the one before it leaves its side open, and is no ironic "sure"', () => {
   check([
     ['ISIS is taking credit for this. No idea how credible that is.', 'isis', 'neutral'],
