@@ -385,6 +385,9 @@ test('a reporting word after the cue relays it only when set off by a pause, not
     ['ISIS did it and Putin blamed Ukraine anyway.', 'isis', 'support'],
     ['Putin orchestrated the bombings so he could blame the Chechens.', 'fsb', 'support'],
     ['ISIS-K carried out the attack, suggesting a wider network.', 'isis', 'support'],
+    // a thing that suggests is the commenter's inference; a person who suggests relays
+    ['The timing suggests a false flag.', 'fsb', 'support'],
+    ['Putin suggests Ukraine was behind it.', 'ukraine', 'neutral'],
   ]);
 });
 
