@@ -440,6 +440,14 @@ test('a denial or a negation before a claim phrase, across "it was", reverses it
   ]);
 });
 
+test('irony: a "mysterious" culprit with "convenient timing"; "What a coincidence." after a relayed claim', () => {
+  check([
+    ['Such a strange attack by this mysterious IS, and convenient timing too!', 'isis', 'oppose'],
+    ['Putin says Ukraine did it. What a coincidence.', 'ukraine', 'oppose'],
+    ['ISIS did it. What a coincidence that the FSB was warned.', 'isis', 'support'],
+  ]);
+});
+
 test('a bet names who did it; "Unbelievable." after a relayed claim dismisses it', () => {
   check([
     ["My money's on the FSB.", 'fsb', 'support'],
