@@ -224,6 +224,7 @@ test('a doubting question about an actor opposes its claim', () => {
     ['Why would Zelensky risk American aid?', 'ukraine', 'oppose'],
     // the doubt is about Putin, not about the claim Putin relays
     ['Why would Putin blame Kyiv so fast?', 'fsb', 'oppose'],
+    ["What's the point of Ukraine doing this?", 'ukraine', 'oppose'],
     // it doubts that the actor did it, which says nothing of negligence
     ['What would Russia have to gain from doing such a thing?', 'security_failure', 'none'],
     ['Why would the Kremlin do this to its own people?', 'fsb', 'oppose'],
@@ -422,6 +423,9 @@ test('a failure cue after "was" or "got" says what state the actor was in, unlik
     ['The FSB was caught napping.', 'security_failure', 'support'],
     ['The police were distracted.', 'security_failure', 'support'],
     ['They shot at people for an hour without being stopped.', 'security_failure', 'support'],
+    // what the actor dismissed is part of the failure; a dismissal of the claim still rejects it
+    ['Putin misread the US warning as propaganda.', 'security_failure', 'support'],
+    ['The claim that the FSB failed is nonsense.', 'security_failure', 'oppose'],
     ['ISIS was attacked by Russian jets in Syria last year.', 'isis', 'none'],
   ]);
 });

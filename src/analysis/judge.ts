@@ -113,8 +113,10 @@ export function judge(v: TokenView, l: Link): Finding {
   // A reporting verb that is the cue itself: "ISIS claimed responsibility" is the actor's own claim
   // (evidence); "Putin blamed Ukraine" relays someone else's (neutral) unless the commenter speaks ("I blame").
   const reportingCue = findPhrases(v, cues.distancing, hit.start, hit.end).find((r) => r.start === hit.start);
+  // "Putin misread the warning as disinformation": what a failure cue's actor dismissed is part of the failure.
+  const failedAs = (d: Hit): boolean => cues.failureCues.has(hit.phrase) && d.start > hi && d.start - hi <= 5 && v.lower.slice(hi + 1, d.start).includes('as');
   const dismissal = findPhrases(v, cues.dismissal, s, e).find(
-    (d) => !inside(d.start) && !(reportingCue === undefined && interjection(v, d, s, lo)) && !dismissesOther(v, d, lo, hi, hit, l.anchors),
+    (d) => !inside(d.start) && !(reportingCue === undefined && interjection(v, d, s, lo)) && !dismissesOther(v, d, lo, hi, hit, l.anchors) && !failedAs(d),
   );
   if (dismissal && polarity > 0) {
     polarity = -1;
