@@ -240,8 +240,7 @@ function sentenceFindings(v: TokenView, cc: CompiledClaims, s: number, e: number
 
 /** True when mention `m` follows a preposition (articles aside): "from the US", "by Kyiv". */
 function prepositionObject(v: TokenView, m: Mention, s: number): boolean {
-  let j = m.start - 1;
-  while (j >= s && ARTICLES.has(v.norm[j]!)) j--;
+  const j = wordBefore(v, m, s);
   return j >= s && v.pos[j] === 'ADP';
 }
 
